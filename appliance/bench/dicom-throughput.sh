@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# DICOM throughput benchmark (issue 2). Prints a Markdown table; record it in docs/benchmarks.md.
+#
+#   receive: 1,000 MR images (256x256, 16-bit) from DCMTK storescu, over 1 association and over
+#            10 parallel associations, into (a) our `serve` (fsync + atomic rename before each
+#            response) and (b) DCMTK storescp (no fsync), same machine, same run.
+#   send:    the same 1,000 images from our `send` and from DCMTK storescu into DCMTK storescp.
+#   memory:  peak RSS (VmHWM) of our `serve` process over the receive runs.
+#
+# usage: appliance/bench/dicom-throughput.sh [N_IMAGES]   (build the jar first: mvn -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-1000}
+PAR=10
+JAR=appliance/target/mre-appliance.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 66; }
+for t in storescu storescp; do command -v $t >/dev/null || { echo "missing $t: bash .ci/install-peers" >&2; exit 69; }; done
+
+# Debian's DCMTK 3.6.7 leaves Nagle's algorithm on unless TCP_NODELAY=1 is in the environment of
+# BOTH peers; without it every C-STORE waits ~40 ms for a delayed ACK (17 images/s). Our appliance
+# always sets TCP_NODELAY. Set it for DCMTK too so the comparison measures the software.
+export TCP_NODELAY=1
+
+WORK=$(mktemp -d /var/tmp/mre-bench.XXXXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+/usr/bin/python3 appliance/bench/make_mr_images.py "$WORK/imgs" "$N"
+# split into PAR folders for the parallel runs
+for i in $(seq 0 $((PAR-1))); do mkdir -p "$WORK/split/$i"; done
+i=0; for f in "$WORK"/imgs/*.dcm; do ln "$f" "$WORK/split/$((i % PAR))/"; i=$((i+1)); done
+BYTES=$(du -sb "$WORK/imgs" | cut -f1)
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now() { date +%s.%N; }
+wait_port() { for _ in $(seq 1 200); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; return 1; }
+count() { find "$1" -type f -name '*.dcm' -o -type f -name 'MR.*' | wc -l; }
+row() { # label seconds files
+  awk -v l="$1" -v s="$2" -v n="$3" -v b="$BYTES" -v N="$N" 'BEGIN { printf "| %s | %d/%d | %.2f | %.0f | %.1f |\n", l, n, N, s, n/s, (b*n/N)/s/1e6 }'
+}
+
+one_assoc() { storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/imgs" >/dev/null; }
+par_assoc() {
+  local ps=()
+  for i in $(seq 0 $((PAR-1))); do storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/split/$i" >/dev/null & ps+=($!); done
+  for p in "${ps[@]}"; do wait "$p"; done
+}
+
+echo "| run | instances | seconds | instances/s | MB/s |"
+echo "|---|---|---|---|---|"
+
+# --- receive: our SCP ---------------------------------------------------------------------
+for mode in one par; do
+  P=$(free_port); SP="$WORK/spool-$mode"; mkdir -p "$SP"
+  java -jar "$JAR" serve --port "$P" --ae-title MRE_BENCH --spool "$SP" >"$WORK/serve-$mode.log" 2>&1 &
+  SPID=$!; PIDS+=($SPID); wait_port "$P"
+  storescu -aec MRE_BENCH 127.0.0.1 "$P" "$WORK/imgs/img0000.dcm" >/dev/null  # warm-up (JIT), not counted
+  rm -rf "${SP:?}"/*
+  t0=$(now); if [ $mode = one ]; then one_assoc MRE_BENCH "$P"; else par_assoc MRE_BENCH "$P"; fi; t1=$(now)
+  n=$(find "$SP" -type f -name '*.dcm' | wc -l)
+  RSS=$(awk '/VmHWM/ {print $2}' /proc/$SPID/status)
+  kill "$SPID"; wait "$SPID" 2>/dev/null || true
+  label="receive, ours (fsync), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), peak RSS $((RSS/1024)) MiB"
+  row "$label" "$(echo "$t1 - $t0" | bc -l)" "$n"
+done
+
+# --- receive: DCMTK storescp ----------------------------------------------------------------
+for mode in one par; do
+  P=$(free_port); OD="$WORK/dcmtk-$mode"; mkdir -p "$OD"
+  if [ $mode = one ]; then storescp -od "$OD" +xa "$P" & else storescp --fork -od "$OD" +xa "$P" & fi
+  DPID=$!; PIDS+=($DPID); wait_port "$P"
+  t0=$(now); if [ $mode = one ]; then one_assoc ANY-SCP "$P"; else par_assoc ANY-SCP "$P"; fi; t1=$(now)
+  n=$(find "$OD" -type f | wc -l)
+  kill "$DPID"; wait "$DPID" 2>/dev/null || true
+  row "receive, DCMTK storescp (no fsync), $( [ $mode = one ] && echo 1 association || echo "$PAR associations, --fork" )" "$(echo "$t1 - $t0" | bc -l)" "$n"
+done
+
+# --- send: ours vs storescu, into storescp ---------------------------------------------------
+for who in ours dcmtk; do
+  P=$(free_port); OD="$WORK/sendto-$who"; mkdir -p "$OD"
+  storescp -od "$OD" +xa "$P" & DPID=$!; PIDS+=($DPID); wait_port "$P"
+  t0=$(now)
+  if [ $who = ours ]; then java -jar "$JAR" send --to STORESCP@127.0.0.1:"$P" "$WORK/imgs" >"$WORK/send.log" 2>&1
+  else storescu -aec STORESCP 127.0.0.1 "$P" +sd "$WORK/imgs" >/dev/null; fi
+  t1=$(now)
+  n=$(find "$OD" -type f | wc -l)
+  kill "$DPID"; wait "$DPID" 2>/dev/null || true
+  row "send, $( [ $who = ours ] && echo 'ours (incl. JVM start)' || echo 'DCMTK storescu' ) -> storescp, 1 association" "$(echo "$t1 - $t0" | bc -l)" "$n"
+done
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), DCMTK $(storescu --version 2>&1 | head -1 | awk '{print $NF}'), $(date -u +%Y-%m-%d)"
