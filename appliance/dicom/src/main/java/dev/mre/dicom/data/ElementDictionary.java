@@ -70,6 +70,9 @@ public final class ElementDictionary {
 
     public static ElementDictionary standard() { return STANDARD; }
 
+    /** Number of entries, exact tags plus repeating-group masks. */
+    public int size() { return tags.length + masks.length; }
+
     /** The VR to use when none is encoded: the dictionary's, else UL/LO/UN as documented above. */
     public static VR vrOf(int tag) { return STANDARD.vr(tag); }
 
