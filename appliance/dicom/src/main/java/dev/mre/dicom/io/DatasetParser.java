@@ -207,8 +207,6 @@ final class DatasetParser {
         }
     }
 
-    int position() { return pos; }
-
     DicomParseException error(long at, String problem) {
         return new DicomParseException(source, base + at, problem);
     }
