@@ -33,6 +33,7 @@ final class DatasetParser {
     private final byte[] b;
     private final String source;
     private final long base;  // offset of b[0] in the source, for messages
+    private final String note;  // appended to messages, e.g. that offsets are in inflated data
     private int pos;
 
     /** One open item or sequence; end is UNDEFINED until a delimiter closes it. */
@@ -45,10 +46,11 @@ final class DatasetParser {
         boolean big;
     }
 
-    DatasetParser(byte[] b, String source, long base) {
+    DatasetParser(byte[] b, String source, long base, String note) {
         this.b = b;
         this.source = source;
         this.base = base;
+        this.note = note;
     }
 
     /** Parses elements from off up to limit into a new data set. */
@@ -208,7 +210,7 @@ final class DatasetParser {
     }
 
     DicomParseException error(long at, String problem) {
-        return new DicomParseException(source, base + at, problem);
+        return new DicomParseException(source, base + at, note, problem, null);
     }
 
     private int tagBE(int i) {

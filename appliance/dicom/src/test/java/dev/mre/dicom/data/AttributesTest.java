@@ -83,6 +83,7 @@ class AttributesTest {
         assertEquals(12, a.getInt(Tag.InstanceNumber, 0));
         assertArrayEquals("12".getBytes(), a.getBytes(Tag.InstanceNumber));
         assertEquals("7FE00010", a.getString(0x00209165));
+        assertArrayEquals(new int[] {Tag.PixelData}, a.getInts(0x00209165));
         assertArrayEquals(new byte[] {(byte) 0xE0, 0x7F, 0x10, 0}, a.getBytes(0x00209165));
     }
 
