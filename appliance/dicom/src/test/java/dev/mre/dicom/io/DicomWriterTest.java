@@ -130,6 +130,23 @@ class DicomWriterTest {
     }
 
     @Test
+    void writesCommandSetsWithComputedGroupLength() throws Exception {
+        Attributes cmd = new Attributes()
+                .setInt(Tag.CommandGroupLength, VR.UL, 12345)  // replaced
+                .setString(Tag.AffectedSOPClassUID, VR.UI, UID.Verification)
+                .setInt(Tag.CommandField, VR.US, 0x0030)
+                .setInt(Tag.MessageID, VR.US, 1)
+                .setInt(Tag.CommandDataSetType, VR.US, 0x0101);
+        byte[] b = DicomWriter.writeCommand(cmd);
+        Attributes back = DicomReader.readDataset(b, 0, b.length, UID.ImplicitVRLittleEndian);
+        assertEquals(b.length - 12, back.getInt(Tag.CommandGroupLength, -1));
+        assertEquals(UID.Verification, back.getString(Tag.AffectedSOPClassUID));
+        assertEquals(0x0030, back.getInt(Tag.CommandField, -1));
+        assertEquals(0x0101, back.getInt(Tag.CommandDataSetType, -1));
+        assertEquals(5, back.size());
+    }
+
+    @Test
     void refusesValuesTooLongForA16BitExplicitLength() {
         Attributes ds = new Attributes().setBytes(Tag.PatientID, VR.LO, new byte[70000]);
         assertThrows(IllegalArgumentException.class, () -> DicomWriter.writeDataset(ds, UID.ExplicitVRLittleEndian));
