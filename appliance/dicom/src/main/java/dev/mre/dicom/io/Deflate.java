@@ -13,22 +13,33 @@ import java.util.zip.Inflater;
 final class Deflate {
     private Deflate() {}
 
-    /** Largest inflated data set accepted: the largest Java array. */
-    static final int MAX_INFLATED = Integer.MAX_VALUE - 16;
+    /**
+     * Largest inflated data set accepted (1 GiB, the same bound as the network layer's largest
+     * object). A few kilobytes of deflated zeros can claim gigabytes (a "deflate bomb"); the
+     * output grows only as bytes are actually produced and stops here with a parse error.
+     */
+    static final int MAX_INFLATED = 1 << 30;
 
     static byte[] inflate(byte[] b, int off, int len, String source) throws DicomParseException {
+        return inflate(b, off, len, source, MAX_INFLATED);
+    }
+
+    static byte[] inflate(byte[] b, int off, int len, String source, int maxInflated) throws DicomParseException {
         Inflater inflater = new Inflater(true);
         try {
             // nowrap mode may need one extra dummy byte after the input (see Inflater javadoc).
             byte[] input = new byte[len + 1];
             System.arraycopy(b, off, input, 0, len);
             inflater.setInput(input);
-            byte[] out = new byte[Math.max(1024, Math.min(len, MAX_INFLATED / 4) * 4)];
+            byte[] out = new byte[(int) Math.min(maxInflated, Math.max(1024, 4L * len))];
             int n = 0;
             while (!inflater.finished()) {
                 if (n == out.length) {
-                    if (out.length == MAX_INFLATED) throw new DicomParseException(source, off, "inflated data set too large");
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_INFLATED, out.length * 2L));
+                    if (out.length >= maxInflated) {
+                        throw new DicomParseException(source, off,
+                                "deflated data set inflates beyond " + maxInflated + " bytes; refused");
+                    }
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(maxInflated, out.length * 2L));
                 }
                 int k = inflater.inflate(out, n, out.length - n);
                 if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
