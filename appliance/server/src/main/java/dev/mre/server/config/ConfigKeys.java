@@ -110,13 +110,26 @@ public final class ConfigKeys {
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Key k : ALL) {
-            String def = k.defaultValue() == null ? "(none)" : "`" + k.defaultValue() + "`";
-            if (k.defaultValue() instanceof JsonArray a && a.size() > 3) {
-                def = a.size() + " UIDs, see below";
-            }
-            sb.append("| `").append(k.path()).append("` | ").append(def).append(" | ")
+            sb.append("| `").append(k.path()).append("` | ").append(render(k.defaultValue())).append(" | ")
                     .append(k.description()).append(" |\n");
         }
         return sb.toString();
+    }
+
+    private static String render(Object value) {
+        if (value == null) {
+            return "(not set)";
+        }
+        if (value instanceof JsonArray a) {
+            if (a.isEmpty()) {
+                return "`[]`";
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Object o : a) {
+                sb.append(sb.length() == 0 ? "" : "<br>").append('`').append(o).append('`');
+            }
+            return sb.toString();
+        }
+        return value instanceof String ? "`\"" + value + "\"`" : "`" + value + "`";
     }
 }
