@@ -137,7 +137,7 @@ final class DatasetParser {
                     stack[depth] = frame(null, seq, UNDEFINED, f.bound,
                             !implicitLE && f.explicit, !implicitLE && f.big);
                 } else {
-                    readFragments(f.dataset.newFragments(tag, vr == VR.OW ? VR.OW : VR.OB), f);
+                    readFragments(f.dataset.newFragments(tag, f.explicit && vr == VR.OW ? VR.OW : VR.OB), f);
                 }
                 continue;
             }
