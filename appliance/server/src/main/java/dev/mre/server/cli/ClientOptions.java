@@ -12,9 +12,9 @@ import java.util.Set;
 final class ClientOptions {
     static final Set<String> VALUED = Set.of("calling-ae", "timeout", "tls-cert", "tls-key", "tls-trust");
     static final Set<String> SWITCHES = Set.of("tls");
-    static final String DEFAULT_CALLING_AE = "MRE_APPLIANCE";
+    static final String DEFAULT_CALLING_AE = "MRE_SCU";
     static final String HELP = """
-              --calling-ae AE   our AE title (default MRE_APPLIANCE)
+              --calling-ae AE   our AE title (default MRE_SCU)
               --timeout S       connect and response timeout in seconds (default 30)
               --tls             use DICOM over TLS (TLS 1.2/1.3)
               --tls-trust PEM   CA certificates to trust for the peer (default: the JVM's CAs)
