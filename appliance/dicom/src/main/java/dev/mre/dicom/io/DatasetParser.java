@@ -82,7 +82,7 @@ final class DatasetParser {
                     f.sequence.add(item);
                     long end = UNDEFINED;
                     if (len != UNDEFINED) {
-                        checkLength(len, pos + 8, f.bound);
+                        checkLength(len, pos, f.bound);
                         end = pos + 8L + len;
                     }
                     pos += 8;
@@ -141,7 +141,10 @@ final class DatasetParser {
                 }
                 continue;
             }
-            checkLength(len, pos, f.bound);
+            if (len < 0 || pos + (long) len > f.bound) {
+                throw error(start, "value length " + (len & 0xFFFFFFFFL) + " of " + Tag.toString(tag) + " " + vr
+                        + " exceeds the " + Math.max(0, f.bound - pos) + " bytes remaining");
+            }
             if (vr == VR.SQ) {
                 if (++sequences > MAX_DEPTH) throw error(start, "sequences nested deeper than " + MAX_DEPTH);
                 Sequence seq = (Sequence) f.dataset.newSequence(tag);
@@ -171,7 +174,7 @@ final class DatasetParser {
             }
             if (tag != ITEM) throw error(pos, "expected a fragment Item (FFFE,E000) but found " + Tag.toString(tag));
             if (len == UNDEFINED) throw error(pos, "fragment with undefined length");
-            checkLength(len, pos + 8, f.bound);
+            checkLength(len, pos, f.bound);
             pos += 8;
             fragments.add(Arrays.copyOfRange(b, pos, pos + len));
             pos += len;
@@ -196,10 +199,11 @@ final class DatasetParser {
         }
     }
 
-    private void checkLength(int len, int at, long bound) throws DicomParseException {
-        if (len < 0 || at + (long) len > bound) {
-            throw error(at, "value length " + (len & 0xFFFFFFFFL) + " exceeds the "
-                    + Math.max(0, bound - at) + " bytes remaining");
+    /** Checks the length of the item whose 8-byte header starts at item. */
+    private void checkLength(int len, int item, long bound) throws DicomParseException {
+        if (len < 0 || item + 8L + len > bound) {
+            throw error(item, "item length " + (len & 0xFFFFFFFFL) + " exceeds the "
+                    + Math.max(0, bound - item - 8) + " bytes remaining");
         }
     }
 

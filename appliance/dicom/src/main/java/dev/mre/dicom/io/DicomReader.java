@@ -54,6 +54,12 @@ public final class DicomReader {
         return vrLike;
     }
 
+    /** Reads a whole stream (not closed) holding one data set in the given transfer syntax. */
+    public static Attributes readDataset(InputStream in, String tsuid) throws IOException {
+        byte[] b = in.readAllBytes();
+        return readDataset(b, 0, b.length, tsuid, STREAM);
+    }
+
     /** Reads a Part 10 file, or a bare data set whose encoding is guessed. */
     public static DicomFile readFile(Path file) throws IOException {
         return readFile(Files.readAllBytes(file), file.toString());
