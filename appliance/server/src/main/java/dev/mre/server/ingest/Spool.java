@@ -23,6 +23,8 @@ public final class Spool {
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
     private final Path root;
     private final long reserveBytes;
+    /** Serialises stores of the same path, so two associations sending one instance keep the first copy. */
+    private final Object[] locks = new Object[64];
 
     /** What happened to one object. */
     public record Stored(Path file, long bytes, boolean duplicate, boolean differs) {
@@ -34,6 +36,9 @@ public final class Spool {
     public Spool(Path root, long reserveBytes) {
         this.root = root.toAbsolutePath();
         this.reserveBytes = reserveBytes;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     public Path root() {
@@ -64,9 +69,16 @@ public final class Spool {
     public Stored store(String studyUid, String seriesUid, String sopInstanceUid, long size,
                         DurableFiles.Content content) throws IOException {
         Path target = pathFor(studyUid, seriesUid, sopInstanceUid);
-        if (Files.exists(target)) {
-            return duplicate(target, size, content);
+        synchronized (locks[Math.floorMod(target.hashCode(), locks.length)]) {
+            if (Files.exists(target)) {
+                return duplicate(target, size, content);
+            }
+            write(target, size, content);
         }
+        return new Stored(target, Files.size(target), false, false);
+    }
+
+    private void write(Path target, long size, DurableFiles.Content content) throws IOException {
         try {
             checkFreeSpace(size);
             DurableFiles.createDirectories(target.getParent());
@@ -79,7 +91,6 @@ public final class Spool {
             }
             throw e;
         }
-        return new Stored(target, Files.size(target), false, false);
     }
 
     private Stored duplicate(Path target, long size, DurableFiles.Content content) throws IOException {
@@ -93,8 +104,7 @@ public final class Spool {
     }
 
     private void checkFreeSpace(long size) throws IOException {
-        Path existing = root;
-        long usable = Files.getFileStore(existing).getUsableSpace();
+        long usable = Files.getFileStore(root).getUsableSpace();
         if (usable - size < reserveBytes) {
             throw new SpoolFullException("spool disk " + root + " has " + usable / (1024 * 1024)
                     + " MB free, below the reserve of " + reserveBytes / (1024 * 1024) + " MB", null);

@@ -12,6 +12,7 @@ import dev.mre.server.outbox.DicomStoreSender;
 import dev.mre.server.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * configured. {@link #start()} completes only after every listener is bound.
  */
 public final class ServeVerticle extends VerticleBase {
+    /** Worker pool for the spool's start-up recovery (stores run on the DICOM layer's "dicom-store" pool). */
+    public static final String SPOOL_POOL = "mre-spool-io";
     private static final Logger log = LoggerFactory.getLogger(ServeVerticle.class);
     private final AppConfig config;
     private final List<DicomServer> servers = new ArrayList<>();
@@ -37,10 +40,11 @@ public final class ServeVerticle extends VerticleBase {
         Spool spool = new Spool(config.spool().dir(), config.spool().reserveBytes());
         SeriesTracker tracker = new SeriesTracker(vertx, config.series().quietTime(), config.series().reopenWindow());
         DimseServices services = DimseServices.verificationAndStorage(new SpoolStoreHandler(spool, tracker::add));
-        return vertx.executeBlocking(() -> {
+        WorkerExecutor io = vertx.createSharedWorkerExecutor(SPOOL_POOL, 1);
+        return io.executeBlocking(() -> {
             spool.recover();
             return null;
-        }).compose(v -> listen(DicomConfigs.plain(config.dicom()), services))
+        }).andThen(v -> io.close()).compose(v -> listen(DicomConfigs.plain(config.dicom()), services))
                 .compose(v -> {
                     ServerConfig tls = DicomConfigs.tls(config.dicom());
                     return tls == null ? Future.succeededFuture() : listen(tls, services);
