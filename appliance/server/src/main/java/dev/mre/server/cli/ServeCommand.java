@@ -61,7 +61,8 @@ final class ServeCommand implements Command, OptionSpec {
                   --tls-trust PEM          CA certificates of trusted clients (dicom.tls.trustedCertsPem)
 
                 exit codes:
-                  0   stopped by SIGTERM/SIGINT
+                  0   stopped cleanly (after SIGTERM/SIGINT the JVM itself exits 143/130, once
+                      the shutdown hook has closed listeners and the outbox)
                   64  wrong usage
                   73  cannot listen (port in use or not permitted) or the spool cannot be created
                   78  the configuration file is invalid (the message names the key)
@@ -102,6 +103,7 @@ final class ServeCommand implements Command, OptionSpec {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            err.println("mre-appliance serve: stopping (signal received)");
             vertx.close().toCompletionStage().toCompletableFuture().join();
             stopped.countDown();
         }, "mre-shutdown");

@@ -42,9 +42,12 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist; check the path given to --config",
+                    e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage()
-                    + "; check the path given to --config", e);
+            throw new ConfigException("cannot read configuration file " + file + ": " + e
+                    + "; check the path and permissions given to --config", e);
         }
         try {
             return new JsonObject(text);
