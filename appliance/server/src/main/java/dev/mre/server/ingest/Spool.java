@@ -94,6 +94,9 @@ public final class Spool {
     }
 
     private Stored duplicate(Path target, long size, DurableFiles.Content content) throws IOException {
+        // The first store may have failed after its rename but before its directory sync; the sender
+        // retries then, so make sure the entry is durable before answering success this time.
+        DurableFiles.syncDirectory(target.getParent());
         boolean differs = Files.size(target) != size;
         if (!differs) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) size);

@@ -3,13 +3,19 @@ package dev.mre.server.outbox;
 
 import dev.mre.server.config.AppConfig.Destination;
 import dev.mre.server.config.RetryPolicy;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,23 +36,30 @@ import org.slf4j.LoggerFactory;
  * destination sees a duplicate of the same instance, never a different one. No protocol can close
  * this window without the peer's cooperation.
  *
- * <p>Threading: all bookkeeping runs on the Vert.x context that called {@link #start}; file work
- * runs on the named worker pool {@value #WORKER_POOL}.
+ * <p>Ordering: jobs for one destination are attempted one at a time (each on its own association);
+ * different destinations proceed in parallel.
+ *
+ * <p>Threading: all bookkeeping runs on the Vert.x context current when the outbox was created;
+ * file work runs on the named worker pool {@value #WORKER_POOL}.
  */
 public final class Outbox {
     public static final String WORKER_POOL = "mre-outbox-io";
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final Vertx vertx;
+    private final Context context;
     private final OutboxStore store;
     private final DicomSender sender;
     private final RetryPolicy retry;
     private final WorkerExecutor io;
-    private final Set<Long> timers = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final Set<Long> timers = new HashSet<>();
+    private final Map<Destination, Queue<OutboxJob>> due = new HashMap<>();
+    private final Set<Destination> sending = new HashSet<>();
+    private boolean closed;
 
     public Outbox(Vertx vertx, Path dir, DicomSender sender, RetryPolicy retry) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
         this.store = new OutboxStore(dir);
         this.sender = sender;
         this.retry = retry;
@@ -74,34 +87,56 @@ public final class Outbox {
 
     /** Stops scheduling; jobs stay on disk for the next start. */
     public Future<Void> close() {
-        closed = true;
-        timers.forEach(vertx::cancelTimer);
-        timers.clear();
-        return io.close();
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> {
+            closed = true;
+            timers.forEach(vertx::cancelTimer);
+            timers.clear();
+            stopped.complete();
+        });
+        return stopped.future().compose(v -> io.close());
     }
 
     public OutboxStore store() {
         return store;
     }
 
+    /** Arms a timer for the job's next attempt; bookkeeping always runs on {@link #context}. */
     private void schedule(OutboxJob job) {
-        if (closed) {
-            return;
-        }
-        long delay = Math.max(1, Duration.between(Instant.now(), job.nextAttemptAt()).toMillis());
-        long[] id = new long[1];
-        id[0] = vertx.setTimer(delay, t -> {
-            timers.remove(id[0]);
-            attempt(job);
+        context.runOnContext(v -> {
+            if (closed) {
+                return;
+            }
+            long delay = Math.max(1, Duration.between(Instant.now(), job.nextAttemptAt()).toMillis());
+            long[] id = new long[1];
+            id[0] = vertx.setTimer(delay, t -> {
+                timers.remove(id[0]);
+                due.computeIfAbsent(job.destination(), d -> new ArrayDeque<>()).add(job);
+                drain(job.destination());
+            });
+            timers.add(id[0]);
         });
-        timers.add(id[0]);
     }
 
-    private void attempt(OutboxJob job) {
-        if (closed) {
+    /**
+     * Sends due jobs one at a time per destination, so a burst of results (a whole series) does not
+     * open dozens of associations to a console that accepts only a few.
+     */
+    private void drain(Destination destination) {
+        Queue<OutboxJob> queue = due.get(destination);
+        if (closed || sending.contains(destination) || queue == null || queue.isEmpty()) {
             return;
         }
-        sender.send(job.destination(), store.objectOf(job.id()))
+        OutboxJob job = queue.poll();
+        sending.add(destination);
+        attempt(job).onComplete(ar -> context.runOnContext(v -> {
+            sending.remove(destination);
+            drain(destination);
+        }));
+    }
+
+    private Future<Void> attempt(OutboxJob job) {
+        return sender.send(job.destination(), store.objectOf(job.id()))
                 .recover(e -> Future.succeededFuture(DicomSender.SendResult.failed(null, String.valueOf(e.getMessage()))))
                 .compose(result -> result.delivered() ? delivered(job, result) : failedAttempt(job, result))
                 .onFailure(e -> log.error("outbox: job {} could not be updated on disk: {}; it is retried after"

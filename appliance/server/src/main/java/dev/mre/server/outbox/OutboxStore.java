@@ -106,7 +106,9 @@ public final class OutboxStore {
     /** Gives up: job, object and a reason file go to failed/. */
     public void markFailed(OutboxJob job, String reason) throws IOException {
         DurableFiles.write(failed.resolve(job.id() + ".reason.txt"), (reason + "\n").getBytes(StandardCharsets.UTF_8));
-        DurableFiles.move(objectOf(job.id()), failed.resolve(job.id() + ".dcm"));
+        if (Files.exists(objectOf(job.id()))) {
+            DurableFiles.move(objectOf(job.id()), failed.resolve(job.id() + ".dcm"));
+        }
         DurableFiles.move(pending.resolve(job.id() + ".json"), failed.resolve(job.id() + ".json"));
     }
 

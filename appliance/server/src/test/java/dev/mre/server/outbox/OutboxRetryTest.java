@@ -134,6 +134,31 @@ class OutboxRetryTest {
     }
 
     @Test
+    void jobsForOneDestinationAreSentOneAtATime(Vertx vertx) throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        DicomSender slow = (destination, file) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            io.vertx.core.Promise<DicomSender.SendResult> p = io.vertx.core.Promise.promise();
+            vertx.setTimer(30, t -> {
+                inFlight.decrementAndGet();
+                delivered.incrementAndGet();
+                p.complete(DicomSender.SendResult.delivered(0));
+            });
+            return p.future();
+        };
+        Outbox outbox = new Outbox(vertx, dir.resolve("outbox"), slow, FAST);
+        await(outbox.start());
+        for (int i = 0; i < 8; i++) {
+            await(outbox.enqueue(object(new byte[] {(byte) i}), "1.2.3." + i, PACS));
+        }
+        waitUntil(() -> delivered.get() == 8);
+        assertEquals(1, maxInFlight.get());
+        await(outbox.close());
+    }
+
+    @Test
     void retryDelaysDoubleUpToTheMaximum() {
         RetryPolicy p = new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(60), 0);
         assertEquals(List.of(5L, 10L, 20L, 40L, 60L, 60L),
