@@ -92,6 +92,9 @@ public final class ConfigLoader {
         for (String ae : v.strings("dicom.callingAeAllowList")) {
             v.check("dicom.callingAeAllowList", () -> AeAddress.checkAeTitle(ae));
         }
+        if (v.positive("dicom.maxPduLength") < 4096) {
+            throw new ConfigException(v.source + ": key 'dicom.maxPduLength' must be at least 4096 bytes");
+        }
         String aeTitle = v.str("dicom.aeTitle");
         v.check("dicom.aeTitle", () -> AeAddress.checkAeTitle(aeTitle));
         AppConfig.Dicom dicom = new AppConfig.Dicom(v.str("dicom.host"), v.port("dicom.port"), aeTitle,

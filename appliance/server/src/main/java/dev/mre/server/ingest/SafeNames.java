@@ -8,7 +8,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Turns strings from the wire (UIDs, AE titles) into path components that cannot leave the spool.
+ * Turns UIDs from the wire into path components that cannot leave the spool (AE titles are never
+ * used in paths at all).
  * A peer controls these strings: {@code "../../etc"} or {@code "A/B"} are possible on the wire.
  * A well-formed UID is used as it is (readable spool); anything else becomes the hex SHA-256 of
  * its bytes, which is stable (a re-sent object lands on the same file) and never contains a
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class SafeNames {
     private static final Pattern UID = Pattern.compile("^[0-9]+(\\.[0-9]+)*$");
-    private static final Pattern AE = Pattern.compile("^[A-Za-z0-9_-]{1,16}$");
 
     private SafeNames() {
     }
@@ -27,15 +27,6 @@ public final class SafeNames {
             return uid;
         }
         return digest(uid);
-    }
-
-    /** An AE title as a path or label component: itself when only letters, digits, '_' and '-', else a digest. */
-    public static String aeTitle(String ae) {
-        String trimmed = ae == null ? null : ae.strip();
-        if (trimmed != null && AE.matcher(trimmed).matches()) {
-            return trimmed;
-        }
-        return digest(ae);
     }
 
     static String digest(String raw) {

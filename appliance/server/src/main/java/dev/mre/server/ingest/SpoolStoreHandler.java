@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Statuses: 0x0000 stored (also for an identical or differing duplicate, see {@link Spool});
  * 0xA700 when the disk is full or below the reserve; 0x0110 for any other write error. One INFO
- * line per object with UIDs, size, status and time, never patient data.
+ * line per object with UIDs, size, status and time, never patient data. An object without Study
+ * or Series Instance UID is still stored (never lose what a console sent), under the digest of
+ * the empty string for the missing level.
  */
 public final class SpoolStoreHandler implements StoreHandler {
     private static final Logger log = LoggerFactory.getLogger(SpoolStoreHandler.class);

@@ -71,6 +71,8 @@ class SpoolStoreHandlerTest {
         Path file = allFiles(dir).get(0);
         assertTrue(file.startsWith(dir));
         assertEquals(SafeNames.digest("../../etc"), dir.relativize(file).getName(0).toString());
+        assertFalse(file.toString().contains("EVIL"), "the calling AE must not appear in the path: " + file);
+        assertEquals("EVIL/../AE", told.get(0).callingAe());
     }
 
     @Test

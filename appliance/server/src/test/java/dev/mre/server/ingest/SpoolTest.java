@@ -64,13 +64,6 @@ class SpoolTest {
     }
 
     @Test
-    void aeTitlesWithSlashesOrDotsNeverAppearRaw() {
-        assertEquals("STORESCU", SafeNames.aeTitle("STORESCU "));
-        assertFalse(SafeNames.aeTitle("A/B").contains("/"));
-        assertFalse(SafeNames.aeTitle("..").contains("."));
-    }
-
-    @Test
     void aDuplicateKeepsTheFirstCopyAndSaysWhetherTheBytesDiffer() throws Exception {
         Spool spool = new Spool(dir, 0);
         byte[] first = bytes(500, 1);
