@@ -119,13 +119,15 @@ public final class Attributes {
         return Values.firstLong(vrs[i], b);
     }
 
-    /** All values as ints, for US, SS, UL, SL, IS, DS and friends; null if absent. */
+    /** All values as ints, for US, SS, UL, SL, IS, DS, AT and friends; null if absent. */
     public int[] getInts(int tag) {
         String[] s = getStrings(tag);
         if (s == null) return null;
+        VR vr = getVR(tag);
         int[] out = new int[s.length];
         for (int k = 0; k < s.length; k++) {
-            out[k] = getVR(tag) == VR.DS ? (int) Double.parseDouble(s[k]) : (int) Long.parseLong(s[k]);
+            out[k] = vr == VR.DS ? (int) Double.parseDouble(s[k])
+                    : (int) Long.parseLong(s[k], vr == VR.AT ? 16 : 10);  // AT: tags as hex
         }
         return out;
     }

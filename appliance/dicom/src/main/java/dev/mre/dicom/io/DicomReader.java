@@ -35,11 +35,12 @@ public final class DicomReader {
         TransferSyntax ts = TransferSyntax.of(tsuid);
         if (ts.deflated()) {
             byte[] inflated = Deflate.inflate(bytes, offset, length, source);
-            return new DatasetParser(inflated, source + " (inflated)", 0).parse(0, inflated.length, true, false);
+            return new DatasetParser(inflated, source, 0, " in the inflated data set")
+                    .parse(0, inflated.length, true, false);
         }
         boolean explicit = ts.explicitVR();
         if (!ts.bigEndian() && length >= 8) explicit = looksExplicit(bytes, offset);
-        return new DatasetParser(bytes, source, 0).parse(offset, offset + length, explicit, ts.bigEndian());
+        return new DatasetParser(bytes, source, 0, "").parse(offset, offset + length, explicit, ts.bigEndian());
     }
 
     /**
@@ -72,7 +73,7 @@ public final class DicomReader {
 
     /** Reads bytes holding a Part 10 file or a bare data set; source names it in errors. */
     public static DicomFile readFile(byte[] bytes, String source) throws DicomParseException {
-        MetaScan scan = MetaScan.of(bytes, bytes.length);
+        MetaScan scan = MetaScan.of(bytes, bytes.length, true);
         if (!scan.complete() && scan.hasMeta()) {
             throw new DicomParseException(source, scan.datasetOffset(), "truncated File Meta Information");
         }

@@ -152,6 +152,19 @@ class DicomReaderTest {
     }
 
     @Test
+    void readsUsOrSsAsSignedWhenPixelRepresentationIsOne() throws Exception {
+        for (int representation : new int[] {0, 1}) {
+            byte[] b = new Fixture()
+                    .implicit(0x00280103, new byte[] {(byte) representation, 0})
+                    .implicit(0x00280106, new byte[] {(byte) 0xFE, (byte) 0xFF})
+                    .bytes();
+            Attributes ds = read(b, UID.ImplicitVRLittleEndian);
+            assertEquals(representation == 1 ? VR.SS : VR.US, ds.getVR(0x00280106));
+            assertEquals(representation == 1 ? -2 : 65534, ds.getInt(0x00280106, 0));
+        }
+    }
+
+    @Test
     void readsAnImplicitDataSetThatClaimsExplicitVr() throws Exception {
         byte[] b = new Fixture().implicitString(Tag.PatientID, "ID").bytes();
         assertEquals("ID", read(b, UID.ExplicitVRLittleEndian).getString(Tag.PatientID));

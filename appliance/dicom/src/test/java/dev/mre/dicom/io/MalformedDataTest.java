@@ -102,6 +102,33 @@ class MalformedDataTest {
         assertTrue(parseFails(cut, UID.DeflatedExplicitVRLittleEndian).getMessage().contains("deflate"));
     }
 
+    @Test
+    void namesOffsetsInInflatedDataAsSuch() {
+        byte[] bad = new Fixture().shortHeader(Tag.PatientID, "LO", 100).ascii("short").bytes();
+        byte[] deflated = Deflate.deflate(bad);
+        DicomParseException e = parseFails(deflated, UID.DeflatedExplicitVRLittleEndian);
+        assertEquals(0, e.offset());
+        assertTrue(e.getMessage().endsWith("at offset 0 in the inflated data set"), e.getMessage());
+    }
+
+    @Test
+    void readsAPart10FileWithAnEmptyDataSet() throws Exception {
+        byte[] file = DicomWriter.writeFile(Part10.createFileMeta(UID.MRImageStorage, "1.2", UID.ExplicitVRLittleEndian),
+                new Attributes());
+        DicomFile f = DicomReader.readFile(file, "empty");
+        assertEquals(0, f.dataset().size());
+        assertEquals("1.2", f.fileMeta().getString(Tag.MediaStorageSOPInstanceUID));
+    }
+
+    @Test
+    void rejectsATruncatedFileMetaInformation() {
+        byte[] file = DicomWriter.writeFile(Part10.createFileMeta(UID.MRImageStorage, "1.2", UID.ExplicitVRLittleEndian),
+                new Attributes());
+        DicomParseException e = assertThrows(DicomParseException.class,
+                () -> DicomReader.readFile(java.util.Arrays.copyOf(file, file.length - 3), "cut-meta"));
+        assertTrue(e.getMessage().startsWith("cut-meta: truncated File Meta Information at offset"), e.getMessage());
+    }
+
     /** 1,000 nested sequences: parsed without recursion, so no StackOverflowError; written and dumped too. */
     @Test
     void readsWritesAndDumpsAThousandDeepNestedSequence() throws Exception {
