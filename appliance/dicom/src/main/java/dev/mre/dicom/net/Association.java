@@ -434,7 +434,12 @@ public final class Association {
         fire(Event.Evt14, null);
       }
       case AA_1, AA_7, AA_8 -> {
-        AAbort abort = (AAbort) arg;
+        // a local abort or a PDU error carries its A-ABORT; a PDU arriving where it may not is
+        // answered "unexpected-PDU" (source 2)
+        AAbort abort = arg instanceof AAbort a ? a : AAbort.byServiceProvider(AAbort.UNEXPECTED_PDU);
+        if (arg instanceof Pdu pdu && !(arg instanceof AAbort)) {
+          LOG.info("{} << unexpected {} in {}", label(), pdu.getClass().getSimpleName(), state);
+        }
         send(abort);
         LOG.info("{} >> {}", label(), abort);
         failPending(new AssociationException(label() + ": aborted, " + abort, null, abort));
