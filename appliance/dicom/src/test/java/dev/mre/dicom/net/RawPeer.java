@@ -59,17 +59,7 @@ final class RawPeer implements AutoCloseable {
 
   /** The next PDU, or null when the peer closed the connection. */
   Pdu read() throws Exception {
-    byte[] header = new byte[6];
-    try {
-      in.readFully(header);
-    } catch (EOFException e) {
-      return null;
-    }
-    int length = ByteBuffer.wrap(header).getInt(2);
-    byte[] all = new byte[6 + length];
-    System.arraycopy(header, 0, all, 0, 6);
-    in.readFully(all, 6, length);
-    return new PduDecoder(0).decode(ByteBuffer.wrap(all));
+    return readPdu(in);
   }
 
   /** Reads until the server closes; fails if it does not within the socket timeout. */
@@ -94,5 +84,46 @@ final class RawPeer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+  }
+
+  /** PDU reading and writing over an accepted socket (the scripted acceptor side). */
+  static final class Wire implements AutoCloseable {
+    private final Socket socket;
+    private final DataInputStream in;
+
+    Wire(Socket socket) throws IOException {
+      this.socket = socket;
+      socket.setSoTimeout(15_000);
+      this.in = new DataInputStream(socket.getInputStream());
+    }
+
+    void send(Pdu pdu) throws IOException {
+      socket.getOutputStream().write(PduEncoder.encode(pdu));
+      socket.getOutputStream().flush();
+    }
+
+    /** The next PDU, or null at end of stream. */
+    Pdu read() throws Exception {
+      return readPdu(in);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  static Pdu readPdu(DataInputStream in) throws Exception {
+    byte[] header = new byte[6];
+    try {
+      in.readFully(header);
+    } catch (EOFException | java.net.SocketException e) {
+      return null;
+    }
+    int length = ByteBuffer.wrap(header).getInt(2);
+    byte[] all = new byte[6 + length];
+    System.arraycopy(header, 0, all, 0, 6);
+    in.readFully(all, 6, length);
+    return new PduDecoder(0).decode(ByteBuffer.wrap(all));
   }
 }
