@@ -434,7 +434,12 @@ public final class Association {
         fire(Event.Evt14, null);
       }
       case AA_1, AA_7, AA_8 -> {
-        AAbort abort = (AAbort) arg;
+        // a local abort or a PDU error carries its A-ABORT; a PDU arriving where it may not is
+        // answered "unexpected-PDU" (source 2)
+        AAbort abort = arg instanceof AAbort a ? a : AAbort.byServiceProvider(AAbort.UNEXPECTED_PDU);
+        if (arg instanceof Pdu pdu && !(arg instanceof AAbort)) {
+          LOG.info("{} << unexpected {} in {}", label(), pdu.getClass().getSimpleName(), state);
+        }
         send(abort);
         LOG.info("{} >> {}", label(), abort);
         failPending(new AssociationException(label() + ": aborted, " + abort, null, abort));
@@ -738,14 +743,16 @@ public final class Association {
     return rq.presentationContexts().stream().filter(pc -> pc.id() == id).findFirst().orElse(null);
   }
 
-  /** "3 contexts: 1.2.840.10008.1.1 [2], 1.2.840.10008.5.1.4.1.1.4 [3], max PDU 16384". */
-  private static String summary(AAssociateRq rq) {
-    StringBuilder sb = new StringBuilder().append(rq.presentationContexts().size()).append(" contexts:");
-    for (PresentationContextItem pc : rq.presentationContexts()) {
-      sb.append(' ').append(pc.id()).append('=').append(pc.abstractSyntax())
-          .append('[').append(pc.transferSyntaxes().size()).append(" ts]");
+  /** "128 contexts, 64 abstract syntaxes, max PDU 16384, implementation X"; the full list at DEBUG. */
+  private String summary(AAssociateRq rq) {
+    if (LOG.isDebugEnabled()) {
+      for (PresentationContextItem pc : rq.presentationContexts()) {
+        LOG.debug("{}   pc {} {} {}", label(), pc.id(), pc.abstractSyntax(), pc.transferSyntaxes());
+      }
     }
-    return sb.append(", max PDU ").append(rq.userInformation().maxPduLength())
+    long abstracts = rq.presentationContexts().stream().map(PresentationContextItem::abstractSyntax).distinct().count();
+    return new StringBuilder().append(rq.presentationContexts().size()).append(" contexts, ").append(abstracts)
+        .append(" abstract syntaxes, max PDU ").append(rq.userInformation().maxPduLength())
         .append(", implementation ").append(rq.userInformation().implementationVersionName()).toString();
   }
 }

@@ -52,7 +52,7 @@ final class Dcmtk {
 
   /** dcmdump of a file without the meta header, for comparing data sets. */
   static String dump(Path file) throws IOException, InterruptedException {
-    Result r = run(30, "dcmdump", "-M", "+L", file.toString());
+    Result r = run(30, "dcmdump", "+M", "+L", file.toString());
     assertTrue(r.exit() == 0, "dcmdump failed: " + r.output());
     return r.output();
   }
