@@ -129,6 +129,22 @@ class CliTest {
     }
 
     @Test
+    void sendExits1WhenTheServerAcceptsSomeFilesButNotOthers() throws Exception {
+        Path in = dir.resolve("in");
+        MrObjects.write(in.resolve("mr.dcm"), MrObjects.dataset("1.2.3.8001"));
+        var ct = MrObjects.dataset("1.2.3.8002");
+        ct.setString(dev.mre.dicom.data.Tag.SOPClassUID, dev.mre.dicom.data.VR.UI, "1.2.840.10008.5.1.4.1.1.2");
+        MrObjects.write(in.resolve("ct.dcm"), ct);
+        try (Appliance app = Appliance.start(dir, new JsonObject())) {
+            Run r = main("send", "--to", app.address(), in.toString());
+            assertEquals(ExitCode.PARTIAL, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("sent 1, failed 1, skipped 0"), r.out());
+            assertTrue(r.err().contains("ct.dcm"), r.err());
+            assertEquals(1, filesUnder(app.spool));
+        }
+    }
+
+    @Test
     void sendWithoutAnyDicomFileExits66() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "text");
         assertEquals(ExitCode.NO_INPUT, main("send", "--to", "A@127.0.0.1:104", dir.resolve("a.txt").toString()).exit());

@@ -54,7 +54,7 @@ public final class MrObjects {
 
     /** Writes a Part 10 file (Explicit VR Little Endian) and returns it. */
     public static Path write(Path file, Attributes ds) throws IOException {
-        Attributes meta = Part10.createFileMeta(UID.MRImageStorage, ds.getString(Tag.SOPInstanceUID),
+        Attributes meta = Part10.createFileMeta(ds.getString(Tag.SOPClassUID), ds.getString(Tag.SOPInstanceUID),
                 UID.ExplicitVRLittleEndian);
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, DicomWriter.writeFile(meta, ds));
