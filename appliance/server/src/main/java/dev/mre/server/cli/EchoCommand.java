@@ -75,10 +75,9 @@ final class EchoCommand implements Command, OptionSpec {
                             List.of(PresentationContext.of(UID.Verification, UID.ExplicitVRLittleEndian,
                                     UID.ImplicitVRLittleEndian)))
                     .toCompletionStage().toCompletableFuture().get();
-            int status;
             try {
                 long start = System.nanoTime();
-                status = as.cecho().toCompletionStage().toCompletableFuture().get();
+                int status = as.cecho().toCompletionStage().toCompletableFuture().get();
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 as.release().toCompletionStage().toCompletableFuture().get();
                 if (status != Status.Success) {
