@@ -16,7 +16,7 @@ public final class ExitCode {
     public static final int UNAVAILABLE = 69;
     /** An internal error: a bug, reported with its cause. */
     public static final int SOFTWARE = 70;
-    /** Cannot write output (disk full, permissions). */
+    /** Cannot write output or create a resource (disk full, permissions, listening port in use). */
     public static final int CANT_CREATE = 73;
     /** Configuration file is invalid. */
     public static final int CONFIG = 78;

@@ -14,8 +14,10 @@ public final class Main {
     private Main() {
     }
 
-    static List<Command> commands() {
-        return List.of();
+    /** The subcommands; they print to {@code out} and {@code err}, never to System.out directly. */
+    static List<Command> commands(PrintStream out, PrintStream err) {
+        return List.of(new ServeCommand(out, err), new EchoCommand(out, err), new SendCommand(out, err),
+                new DumpCommand(out, err));
     }
 
     public static void main(String[] argv) {
@@ -25,13 +27,14 @@ public final class Main {
     /** Runs one subcommand and returns its exit code; never calls {@code System.exit}. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
         if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
-            printUsage(argv.length == 0 ? err : out);
+            printUsage(argv.length == 0 ? err : out, commands(out, err));
             return argv.length == 0 ? ExitCode.USAGE : ExitCode.OK;
         }
-        Command command = commands().stream().filter(c -> c.name().equals(argv[0])).findFirst().orElse(null);
+        List<Command> commands = commands(out, err);
+        Command command = commands.stream().filter(c -> c.name().equals(argv[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("mre-appliance: unknown command '" + argv[0] + "'");
-            printUsage(err);
+            printUsage(err, commands);
             return ExitCode.USAGE;
         }
         String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
@@ -58,11 +61,11 @@ public final class Main {
         return Args.parse(rest, java.util.Set.of(), java.util.Set.of());
     }
 
-    private static void printUsage(PrintStream s) {
+    private static void printUsage(PrintStream s, List<Command> commands) {
         s.println("usage: java -jar mre-appliance.jar <command> [options]");
         s.println();
         s.println("commands:");
-        for (Command c : commands()) {
+        for (Command c : commands) {
             s.printf("  %-10s %s%n", c.name(), c.summary());
         }
         s.println();

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.dicom.net.service;
+
+import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Tag;
+import dev.mre.dicom.io.DicomParseException;
+import dev.mre.dicom.io.DicomReader;
+import dev.mre.dicom.net.Association;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Storage SCP (PS3.4 Annex B). On the association's "dicom-store" worker (ordered): parse the
+ * data set (unparseable: 0xC000), compare its SOP Class/Instance UIDs with the command's (differ:
+ * 0xA900), then call the {@link StoreHandler}; its status, or its {@link DicomServiceException}'s,
+ * is the response. The response is built only after the handler returned.
+ */
+public final class CStoreSCP implements DimseService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CStoreSCP.class);
+
+  private final StoreHandler handler;
+
+  public CStoreSCP(StoreHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public int commandField() {
+    return Dimse.C_STORE_RQ;
+  }
+
+  @Override
+  public Future<CommandSet> onRequest(Association as, DimseMessage rq) {
+    String tsuid = as.transferSyntax(rq.presentationContextId());
+    return as.storeExecutor().executeBlocking(() -> store(as, rq, tsuid), true)
+        .onSuccess(rsp -> LOG.info("{} C-STORE {} {} bytes: status {}", as.label(),
+            rq.command().getString(Dimse.AffectedSOPInstanceUID), rq.data() == null ? 0 : rq.data().length,
+            String.format("%04X", rsp.getInt(Dimse.Status, -1))));
+  }
+
+  private CommandSet store(Association as, DimseMessage rq, String tsuid) {
+    CommandSet cmd = rq.command();
+    String cuid = cmd.getString(Dimse.AffectedSOPClassUID);
+    String iuid = cmd.getString(Dimse.AffectedSOPInstanceUID);
+    if (rq.data() == null) {
+      return CommandSet.responseTo(cmd, Status.CannotUnderstand, "C-STORE-RQ without data set");
+    }
+    Attributes ds;
+    try {
+      ds = DicomReader.readDataset(rq.data(), 0, rq.data().length, tsuid, as.label());
+    } catch (DicomParseException | RuntimeException | StackOverflowError e) {
+      LOG.info("{} C-STORE {}: data set unparseable: {}", as.label(), iuid, e.getMessage());
+      return CommandSet.responseTo(cmd, Status.CannotUnderstand, "unparseable data set: " + e.getMessage());
+    }
+    String dsCuid = ds.getString(Tag.SOPClassUID);
+    String dsIuid = ds.getString(Tag.SOPInstanceUID);
+    if (cuid == null || iuid == null || !cuid.equals(dsCuid) || !iuid.equals(dsIuid)) {
+      return CommandSet.responseTo(cmd, Status.DataSetDoesNotMatchSOPClass,
+          "SOP Class/Instance UID in data set differs from the command");
+    }
+    try {
+      int status = handler.store(new StoreRequest(as.label(), as.callingAe(), as.calledAe(),
+          rq.presentationContextId(), cuid, iuid, tsuid, ds, rq.data()));
+      return CommandSet.responseTo(cmd, status, null);
+    } catch (DicomServiceException e) {
+      return CommandSet.responseTo(cmd, e.status(), e.errorComment());
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.dicom.net.service;
+
+/** Command field values and command element tags of PS3.7 Annex E (group 0000). */
+public final class Dimse {
+
+  private Dimse() {}
+
+  // Command Field (0000,0100)
+  public static final int C_STORE_RQ = 0x0001;
+  public static final int C_STORE_RSP = 0x8001;
+  public static final int C_GET_RQ = 0x0010;
+  public static final int C_GET_RSP = 0x8010;
+  public static final int C_FIND_RQ = 0x0020;
+  public static final int C_FIND_RSP = 0x8020;
+  public static final int C_MOVE_RQ = 0x0021;
+  public static final int C_MOVE_RSP = 0x8021;
+  public static final int C_ECHO_RQ = 0x0030;
+  public static final int C_ECHO_RSP = 0x8030;
+  public static final int N_EVENT_REPORT_RQ = 0x0100;
+  public static final int N_GET_RQ = 0x0110;
+  public static final int N_SET_RQ = 0x0120;
+  public static final int N_ACTION_RQ = 0x0130;
+  public static final int N_CREATE_RQ = 0x0140;
+  public static final int N_DELETE_RQ = 0x0150;
+  public static final int C_CANCEL_RQ = 0x0FFF;
+  /** Set in the command field of every response. */
+  public static final int RSP = 0x8000;
+
+  // Command Data Set Type (0000,0800)
+  public static final int NO_DATA_SET = 0x0101;
+  // Priority (0000,0700)
+  public static final int MEDIUM = 0x0000;
+
+  // Command element tags
+  public static final int CommandGroupLength = 0x00000000;
+  public static final int AffectedSOPClassUID = 0x00000002;
+  public static final int RequestedSOPClassUID = 0x00000003;
+  public static final int CommandField = 0x00000100;
+  public static final int MessageID = 0x00000110;
+  public static final int MessageIDBeingRespondedTo = 0x00000120;
+  public static final int MoveDestination = 0x00000600;
+  public static final int Priority = 0x00000700;
+  public static final int CommandDataSetType = 0x00000800;
+  public static final int Status = 0x00000900;
+  public static final int OffendingElement = 0x00000901;
+  public static final int ErrorComment = 0x00000902;
+  public static final int ErrorID = 0x00000903;
+  public static final int AffectedSOPInstanceUID = 0x00001000;
+  public static final int RequestedSOPInstanceUID = 0x00001001;
+  public static final int MoveOriginatorApplicationEntityTitle = 0x00001030;
+  public static final int MoveOriginatorMessageID = 0x00001031;
+
+  /** "C-STORE-RQ", for logs. */
+  public static String nameOf(int commandField) {
+    return switch (commandField) {
+      case C_STORE_RQ -> "C-STORE-RQ";
+      case C_STORE_RSP -> "C-STORE-RSP";
+      case C_GET_RQ -> "C-GET-RQ";
+      case C_FIND_RQ -> "C-FIND-RQ";
+      case C_MOVE_RQ -> "C-MOVE-RQ";
+      case C_ECHO_RQ -> "C-ECHO-RQ";
+      case C_ECHO_RSP -> "C-ECHO-RSP";
+      case C_CANCEL_RQ -> "C-CANCEL-RQ";
+      default -> String.format("command 0x%04X", commandField);
+    };
+  }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The appliance's whole configuration, immutable, as read by {@link ConfigLoader}. Keys, defaults
+ * and meanings are listed in {@link ConfigKeys}.
+ */
+public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, List<Destination> destinations) {
+
+    public AppConfig {
+        destinations = List.copyOf(destinations);
+    }
+
+    /** The DICOM listener. */
+    public record Dicom(String host, int port, String aeTitle, List<String> acceptedSopClasses,
+                        List<String> acceptedTransferSyntaxes, List<String> callingAeAllowList,
+                        int maxAssociations, int maxPduLength, Duration idleTimeout, Duration artimTimeout, Tls tls) {
+        public Dicom {
+            acceptedSopClasses = List.copyOf(acceptedSopClasses);
+            acceptedTransferSyntaxes = List.copyOf(acceptedTransferSyntaxes);
+            callingAeAllowList = List.copyOf(callingAeAllowList);
+        }
+    }
+
+    /** DICOM over TLS; PEM paths are {@code null} when not set. */
+    public record Tls(boolean enabled, int port, Path certChainPem, Path privateKeyPem, Path trustedCertsPem,
+                      boolean requireClientCert) {
+    }
+
+    /** The spool of received objects. */
+    public record Spool(Path dir, long reserveBytes) {
+    }
+
+    /** Series completeness. */
+    public record Series(Duration quietTime, Duration reopenWindow) {
+    }
+
+    /** The outbox of our own sends. */
+    public record Outbox(Path dir, RetryPolicy retry) {
+    }
+
+    /** One result destination. */
+    public record Destination(AeAddress address, boolean tls) {
+        @Override
+        public String toString() {
+            return address + (tls ? " (TLS)" : "");
+        }
+    }
+}

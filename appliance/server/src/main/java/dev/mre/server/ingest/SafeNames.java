@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Turns UIDs from the wire into path components that cannot leave the spool (AE titles are never
+ * used in paths at all).
+ * A peer controls these strings: {@code "../../etc"} or {@code "A/B"} are possible on the wire.
+ * A well-formed UID is used as it is (readable spool); anything else becomes the hex SHA-256 of
+ * its bytes, which is stable (a re-sent object lands on the same file) and never contains a
+ * separator.
+ */
+public final class SafeNames {
+    private static final Pattern UID = Pattern.compile("^[0-9]+(\\.[0-9]+)*$");
+
+    private SafeNames() {
+    }
+
+    /** A UID as a file name: itself when it is a valid UID (digits and dots, at most 64), else a digest. */
+    public static String uid(String uid) {
+        if (uid != null && uid.length() <= 64 && UID.matcher(uid).matches()) {
+            return uid;
+        }
+        return digest(uid);
+    }
+
+    static String digest(String raw) {
+        try {
+            byte[] bytes = (raw == null ? "" : raw).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

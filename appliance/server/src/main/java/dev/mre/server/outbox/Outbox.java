@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.outbox;
+
+import dev.mre.server.config.AppConfig.Destination;
+import dev.mre.server.config.RetryPolicy;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The appliance's own sends: durable enqueue, delivery with retries, resume after a restart.
+ *
+ * <p>Guarantees. {@link #enqueue} completes only after the object copy and its job file are
+ * fsynced. A job is attempted until the destination answers a success or warning status; then the
+ * job is moved to {@code done/} durably before anything else happens, and is never sent again.
+ * Failures (connection refused, association rejected or aborted, timeout, failure status) are
+ * retried with exponential back-off ({@link RetryPolicy}); after {@code maxAttempts} the job moves
+ * to {@code failed/} with a reason file.
+ *
+ * <p>The remaining window: if the process dies after the destination acknowledged but before the
+ * move to {@code done/} reached the disk (a few milliseconds), the job is still pending after the
+ * restart and is sent once more. DICOM storage is idempotent by SOP Instance UID, so the
+ * destination sees a duplicate of the same instance, never a different one. No protocol can close
+ * this window without the peer's cooperation.
+ *
+ * <p>Ordering: jobs for one destination are attempted one at a time (each on its own association);
+ * different destinations proceed in parallel.
+ *
+ * <p>Threading: all bookkeeping runs on the Vert.x context current when the outbox was created;
+ * file work runs on the named worker pool {@value #WORKER_POOL}.
+ */
+public final class Outbox {
+    public static final String WORKER_POOL = "mre-outbox-io";
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final Vertx vertx;
+    private final Context context;
+    private final OutboxStore store;
+    private final DicomSender sender;
+    private final RetryPolicy retry;
+    private final WorkerExecutor io;
+    private final Set<Long> timers = new HashSet<>();
+    private final Map<Destination, Queue<OutboxJob>> due = new HashMap<>();
+    private final Set<Destination> sending = new HashSet<>();
+    private boolean closed;
+
+    public Outbox(Vertx vertx, Path dir, DicomSender sender, RetryPolicy retry) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.store = new OutboxStore(dir);
+        this.sender = sender;
+        this.retry = retry;
+        this.io = vertx.createSharedWorkerExecutor(WORKER_POOL, 2);
+    }
+
+    /** Recovers the directory and schedules every pending job; completes with their number. */
+    public Future<Integer> start() {
+        return io.executeBlocking(store::recover).map(jobs -> {
+            jobs.forEach(this::schedule);
+            if (!jobs.isEmpty()) {
+                log.info("outbox: resuming {} pending job(s)", jobs.size());
+            }
+            return jobs.size();
+        });
+    }
+
+    /** Durably queues {@code part10File} for {@code destination}; completes once it is on disk. */
+    public Future<OutboxJob> enqueue(Path part10File, String sopInstanceUid, Destination destination) {
+        return io.executeBlocking(() -> store.enqueue(part10File, sopInstanceUid, destination)).onSuccess(job -> {
+            log.info("outbox: queued {} for {} as job {}", sopInstanceUid, destination, job.id());
+            schedule(job);
+        });
+    }
+
+    /** Stops scheduling; jobs stay on disk for the next start. */
+    public Future<Void> close() {
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> {
+            closed = true;
+            timers.forEach(vertx::cancelTimer);
+            timers.clear();
+            stopped.complete();
+        });
+        return stopped.future().compose(v -> io.close());
+    }
+
+    public OutboxStore store() {
+        return store;
+    }
+
+    /** Arms a timer for the job's next attempt; bookkeeping always runs on {@link #context}. */
+    private void schedule(OutboxJob job) {
+        context.runOnContext(v -> {
+            if (closed) {
+                return;
+            }
+            long delay = Math.max(1, Duration.between(Instant.now(), job.nextAttemptAt()).toMillis());
+            long[] id = new long[1];
+            id[0] = vertx.setTimer(delay, t -> {
+                timers.remove(id[0]);
+                due.computeIfAbsent(job.destination(), d -> new ArrayDeque<>()).add(job);
+                drain(job.destination());
+            });
+            timers.add(id[0]);
+        });
+    }
+
+    /**
+     * Sends due jobs one at a time per destination, so a burst of results (a whole series) does not
+     * open dozens of associations to a console that accepts only a few.
+     */
+    private void drain(Destination destination) {
+        Queue<OutboxJob> queue = due.get(destination);
+        if (closed || sending.contains(destination) || queue == null || queue.isEmpty()) {
+            return;
+        }
+        OutboxJob job = queue.poll();
+        sending.add(destination);
+        attempt(job).onComplete(ar -> context.runOnContext(v -> {
+            sending.remove(destination);
+            drain(destination);
+        }));
+    }
+
+    private Future<Void> attempt(OutboxJob job) {
+        return sender.send(job.destination(), store.objectOf(job.id()))
+                .recover(e -> Future.succeededFuture(DicomSender.SendResult.failed(null, String.valueOf(e.getMessage()))))
+                .compose(result -> result.delivered() ? delivered(job, result) : failedAttempt(job, result))
+                .onFailure(e -> log.error("outbox: job {} could not be updated on disk: {}; it is retried after"
+                        + " a restart. Check the outbox disk.", job.id(), e.toString()));
+    }
+
+    private Future<Void> delivered(OutboxJob job, DicomSender.SendResult result) {
+        return io.<Void>executeBlocking(() -> {
+            store.markDone(job);
+            return null;
+        }).onSuccess(v -> log.info("outbox: job {} delivered {} to {} ({}, attempt {})", job.id(),
+                job.sopInstanceUid(), job.destination(), result.reason(), job.attempts() + 1));
+    }
+
+    private Future<Void> failedAttempt(OutboxJob job, DicomSender.SendResult result) {
+        int failures = job.attempts() + 1;
+        if (retry.exhausted(failures)) {
+            String reason = "gave up after " + failures + " attempts; last: " + result.reason();
+            return io.<Void>executeBlocking(() -> {
+                store.markFailed(job, reason);
+                return null;
+            }).onSuccess(v -> log.warn("outbox: job {} to {} FAILED for good: {}; object and reason are in {}",
+                    job.id(), job.destination(), reason, store.failedDir()));
+        }
+        Instant next = Instant.now().plus(retry.delayAfter(failures));
+        OutboxJob updated = job.failed(result.reason(), next);
+        return io.<Void>executeBlocking(() -> {
+            store.writeJob(updated);
+            return null;
+        }).onSuccess(v -> {
+            log.warn("outbox: job {} to {} failed (attempt {}): {}; next attempt at {}", job.id(),
+                    job.destination(), failures, result.reason(), next);
+            schedule(updated);
+        });
+    }
+}

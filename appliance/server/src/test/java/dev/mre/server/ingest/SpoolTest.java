@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+    private static final String STUDY = "1.2.3";
+    private static final String SERIES = "1.2.3.4";
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static List<Path> allFiles(Path root) throws Exception {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void storedObjectIsCompleteUnderItsUidPathWithNoTempFileWhenStoreReturns() throws Exception {
+        Spool spool = new Spool(dir, 0);
+        spool.recover();
+        byte[] content = bytes(10_000, 1);
+        Spool.Stored s = spool.store(STUDY, SERIES, "1.2.3.4.5", content.length, out -> out.write(content));
+        assertEquals(dir.resolve("1.2.3/1.2.3.4/1.2.3.4.5.dcm"), s.file());
+        assertArrayEquals(content, Files.readAllBytes(s.file()));
+        assertEquals(List.of(s.file()), allFiles(dir));
+    }
+
+    @Test
+    void uidsThatCouldEscapeTheSpoolBecomeDigests() throws Exception {
+        Spool spool = new Spool(dir, 0);
+        Spool.Stored s = spool.store("../../etc", "1.2/../..", "passwd", 3, out -> out.write(new byte[3]));
+        assertTrue(s.file().startsWith(dir), s.file().toString());
+        assertEquals(SafeNames.digest("../../etc"), dir.relativize(s.file()).getName(0).toString());
+        assertEquals(64, dir.relativize(s.file()).getName(1).toString().length());
+        assertEquals(3, dir.relativize(s.file()).getNameCount());
+    }
+
+    @Test
+    void aUidLongerThan64CharactersBecomesADigest() {
+        String longUid = "1." + "2".repeat(63);
+        assertEquals(SafeNames.digest(longUid), SafeNames.uid(longUid));
+        assertEquals("1.2.840.10008", SafeNames.uid("1.2.840.10008"));
+        assertEquals(SafeNames.digest("1..2"), SafeNames.uid("1..2"));
+    }
+
+    @Test
+    void aDuplicateKeepsTheFirstCopyAndSaysWhetherTheBytesDiffer() throws Exception {
+        Spool spool = new Spool(dir, 0);
+        byte[] first = bytes(500, 1);
+        byte[] second = bytes(500, 2);
+        spool.store(STUDY, SERIES, "9", first.length, out -> out.write(first));
+        Spool.Stored same = spool.store(STUDY, SERIES, "9", first.length, out -> out.write(first));
+        Spool.Stored other = spool.store(STUDY, SERIES, "9", second.length, out -> out.write(second));
+        assertTrue(same.duplicate() && !same.differs());
+        assertTrue(other.duplicate() && other.differs());
+        assertArrayEquals(first, Files.readAllBytes(other.file()));
+    }
+
+    @Test
+    void tempFilesLeftByACrashAreDeletedAtStartUpAndStoredFilesKept() throws Exception {
+        Spool spool = new Spool(dir, 0);
+        Spool.Stored kept = spool.store(STUDY, SERIES, "1", 4, out -> out.write(new byte[4]));
+        Path leftover = kept.file().getParent().resolve(DurableFiles.TEMP_PREFIX + "crash.tmp");
+        Files.write(leftover, new byte[100]);
+        spool.recover();
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(kept.file()));
+    }
+
+    @Test
+    void belowTheReserveTheObjectIsRefusedBeforeWriting() throws Exception {
+        Spool spool = new Spool(dir, Long.MAX_VALUE / 2);
+        assertThrows(SpoolFullException.class, () -> spool.store(STUDY, SERIES, "1", 4, out -> out.write(new byte[4])));
+        assertEquals(List.of(), allFiles(dir));
+    }
+
+    @Test
+    void aFullDiskRefusesTheObjectLeavesNoPartialFileAndKeepsEarlierOnes() throws Exception {
+        try (TmpfsMount tmpfs = TmpfsMount.mount(dir.resolve("small"), "256k")) {
+            Spool spool = new Spool(tmpfs.dir, 0);
+            spool.recover();
+            List<Spool.Stored> stored = new ArrayList<>();
+            SpoolFullException full = null;
+            for (int i = 1; i <= 100 && full == null; i++) {
+                byte[] content = bytes(40_000, i);
+                try {
+                    stored.add(spool.store(STUDY, SERIES, "1.2." + i, content.length, out -> out.write(content)));
+                } catch (SpoolFullException e) {
+                    full = e;
+                }
+            }
+            assertTrue(full != null, "the 256k tmpfs never filled up");
+            assertFalse(stored.isEmpty(), "nothing fitted on the tmpfs");
+            assertEquals(stored.stream().map(Spool.Stored::file).sorted().toList(),
+                    allFiles(tmpfs.dir).stream().sorted().toList(), "a partial or temp file was left");
+            for (int i = 0; i < stored.size(); i++) {
+                assertArrayEquals(bytes(40_000, i + 1), Files.readAllBytes(stored.get(i).file()));
+            }
+        }
+    }
+}
