@@ -29,7 +29,7 @@ import java.io.UncheckedIOException;
 public final class DicomDump {
     private DicomDump() {}
 
-    /** Longest value text shown before it is cut with "...". */
+    /** Longest value text shown before it is cut with "..." (UIDs are always shown whole). */
     static final int MAX_VALUE_CHARS = 64;
     private static final int COMMENT_COLUMN = 56;
 
@@ -117,7 +117,10 @@ public final class DicomDump {
         StringBuilder sb = new StringBuilder(120);
         for (int k = 0; k < level; k++) sb.append("  ");
         sb.append(Tag.toString(tag)).append(' ').append(vr).append(' ');
-        if (value.length() > MAX_VALUE_CHARS) value = value.substring(0, MAX_VALUE_CHARS - 3) + "...";
+        // UIDs are never cut: users copy them from the listing into other tools.
+        if (!vr.equals("UI") && value.length() > MAX_VALUE_CHARS) {
+            value = value.substring(0, MAX_VALUE_CHARS - 3) + "...";
+        }
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
             sb.append(c < ' ' ? '.' : c);  // control characters would break the one-line format

@@ -38,6 +38,17 @@ class DicomDumpTest {
         assertEquals(9, lines.length);
     }
 
+    @Test
+    void showsA64CharacterUidWholeButCutsLongText() throws Exception {
+        String uid = "1.2.826.0.1.3680043.8.498.99832757623300078610141233306916002207";
+        Attributes ds = new Attributes()
+                .setString(Tag.SOPInstanceUID, VR.UI, uid)
+                .setString(0x00204000, VR.LT, "x".repeat(200));
+        String dump = DicomDump.toString(new DicomFile(new Attributes(), ds, UID.ExplicitVRLittleEndian));
+        assertTrue(dump.contains("[" + uid + "]"), dump);
+        assertTrue(dump.contains("xxx..."), dump);
+    }
+
     /** The expected line: text, padded to the comment column, then "# length, VM keyword". */
     private static String line(String text, String comment) {
         StringBuilder sb = new StringBuilder(text);
