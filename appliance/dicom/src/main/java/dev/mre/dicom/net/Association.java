@@ -517,8 +517,7 @@ public final class Association {
         inputBroken = true;
         inLength = 0;
         LOG.info("{} << invalid PDU: {}", label(), e.getMessage());
-        fire(Event.Evt19, state == State.Sta2 || state == State.Sta13
-            ? AAbort.byServiceProvider(e.abortReason()) : AAbort.byServiceProvider(e.abortReason()));
+        fire(Event.Evt19, AAbort.byServiceProvider(e.abortReason()));
         return;
       }
       if (pdu == null) {
@@ -610,13 +609,15 @@ public final class Association {
   }
 
   private void onResponse(DimseMessage rsp) {
-    cancelResponseTimer();
     Promise<DimseMessage> p = responsePromise;
     responsePromise = null;
-    if (p == null) {
-      LOG.warn("{} << unexpected {}: no request outstanding", label(), rsp.command());
+    int respondedTo = rsp.command().getInt(Dimse.MessageIDBeingRespondedTo, -1);
+    if (p == null || respondedTo != ((nextMessageId - 1) & 0xFFFF)) {
+      LOG.warn("{} << unexpected {}: no such request outstanding", label(), rsp.command());
+      responsePromise = p;
       return;
     }
+    cancelResponseTimer();
     p.tryComplete(rsp);
   }
 

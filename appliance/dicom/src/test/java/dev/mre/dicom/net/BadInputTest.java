@@ -200,6 +200,22 @@ class BadInputTest {
   }
 
   @Test
+  void storeOfASopClassOtherThanTheContextsIsAnsweredSopClassNotSupported() throws Exception {
+    try (RawPeer p = peer()) {
+      p.send(RawPeer.rq(TestServers.AE, PresentationContextItem.proposed(1, "1.2.840.10008.5.1.4.1.1.4",
+          List.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN))));
+      assertInstanceOf(dev.mre.dicom.net.pdu.AAssociateAc.class, p.read());
+      CommandSet store = new CommandSet().setUI(Dimse.AffectedSOPClassUID, RawDataSets.CT)
+          .setUS(Dimse.CommandField, Dimse.C_STORE_RQ).setUS(Dimse.MessageID, 9)
+          .setUS(Dimse.CommandDataSetType, 0).setUI(Dimse.AffectedSOPInstanceUID, "1.2.3");
+      p.send(new PDataTf(List.of(Pdv.of(1, true, true, store.encode()))));
+      p.send(new PDataTf(List.of(Pdv.of(1, false, true, RawDataSets.withUids(RawDataSets.CT, "1.2.3").toByteArray()))));
+      PDataTf rsp = assertInstanceOf(PDataTf.class, p.read());
+      assertEquals(Status.SOPClassNotSupported, CommandSet.decode(rsp.pdvs().get(0).fragment()).getInt(Dimse.Status, -1));
+    }
+  }
+
+  @Test
   void unreadableCommandSetIsAborted() throws Exception {
     try (RawPeer p = peer()) {
       p.associate();
