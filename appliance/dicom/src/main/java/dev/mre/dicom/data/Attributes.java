@@ -44,10 +44,26 @@ public final class Attributes {
 
     public boolean contains(int tag) { return indexOf(tag) >= 0; }
 
-    /** Index of tag, or (-(insertion point) - 1) as {@link Arrays#binarySearch}. */
+    /**
+     * Index of tag, or (-(insertion point) - 1) as {@link Arrays#binarySearch}. Tags are ordered
+     * as unsigned numbers, so (FFFC,FFFC) sorts after (7FE0,0010).
+     */
     public int indexOf(int tag) {
-        if (size > 0 && tags[size - 1] == tag) return size - 1;
-        return Arrays.binarySearch(tags, 0, size, tag);
+        int hi = size - 1;
+        if (hi >= 0) {
+            int last = tags[hi];
+            if (last == tag) return hi;
+            if (Integer.compareUnsigned(last, tag) < 0) return -size - 1;  // appending: the parser's case
+        }
+        int lo = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(tags[mid], tag);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else return mid;
+        }
+        return -lo - 1;
     }
 
     public int tagAt(int index) { return tags[index]; }
@@ -103,13 +119,15 @@ public final class Attributes {
         return Values.firstLong(vrs[i], b);
     }
 
-    /** All values as ints, for US, SS, UL, SL, IS, DS and friends; null if absent. */
+    /** All values as ints, for US, SS, UL, SL, IS, DS, AT and friends; null if absent. */
     public int[] getInts(int tag) {
         String[] s = getStrings(tag);
         if (s == null) return null;
+        VR vr = getVR(tag);
         int[] out = new int[s.length];
         for (int k = 0; k < s.length; k++) {
-            out[k] = getVR(tag) == VR.DS ? (int) Double.parseDouble(s[k]) : (int) Long.parseLong(s[k]);
+            out[k] = vr == VR.DS ? (int) Double.parseDouble(s[k])
+                    : (int) Long.parseLong(s[k], vr == VR.AT ? 16 : 10);  // AT: tags as hex
         }
         return out;
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * the generated resource {@code elements.tsv} (see {@code src/dict/generate_dictionary.py}).
  *
  * <p>Ambiguous VRs are resolved for Implicit VR reading as follows: "OB or OW", "US or OW" and
- * "US or SS or OW" read as OW; "US or SS" reads as US (the bytes are kept, so nothing is lost).
+ * "US or SS or OW" read as OW; "US or SS" reads as US here, and the reader makes it SS where
+ * Pixel Representation is 1 (see {@link #isUSorSS}). The bytes are kept either way.
  * Group length tags are UL, private creators LO, other unknown tags UN.
  */
 public final class ElementDictionary {
@@ -70,6 +71,9 @@ public final class ElementDictionary {
 
     public static ElementDictionary standard() { return STANDARD; }
 
+    /** Number of entries, exact tags plus repeating-group masks. */
+    public int size() { return tags.length + masks.length; }
+
     /** The VR to use when none is encoded: the dictionary's, else UL/LO/UN as documented above. */
     public static VR vrOf(int tag) { return STANDARD.vr(tag); }
 
@@ -92,6 +96,15 @@ public final class ElementDictionary {
     public static String listedVR(int tag) {
         String[] e = STANDARD.entry(tag);
         return e != null ? e[1] : null;
+    }
+
+    /**
+     * True where PS3.6 lists "US or SS": the VR then depends on Pixel Representation (0028,0103),
+     * SS when it is 1 (two's complement), so Implicit VR readers pick per data set.
+     */
+    public static boolean isUSorSS(int tag) {
+        String listed = listedVR(tag);
+        return listed != null && listed.equals("US or SS");
     }
 
     VR vr(int tag) {

@@ -20,6 +20,8 @@ import java.util.Arrays;
  * is allocated. Big-endian values are converted to little endian as they are copied (multi-byte
  * numbers, AT, OW, OF, OL, OD, OV); OB, UN, strings and fragments are copied as they are.
  * Undefined-length UN is read as a sequence of Implicit VR Little Endian items (PS3.5 6.2.2).
+ * In Implicit VR, "US or SS" elements read as SS once the top level's Pixel Representation
+ * (0028,0103), which precedes them, is 1; as US otherwise.
  */
 final class DatasetParser {
     /** Deepest sequence nesting accepted; PS3 sets no limit, real data stays below 20. */
@@ -29,11 +31,14 @@ final class DatasetParser {
     private static final int ITEM_DELIMITER = 0xFFFEE00D;
     private static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
     private static final int UNDEFINED = -1;
+    private static final int PIXEL_REPRESENTATION = 0x00280103;
 
     private final byte[] b;
     private final String source;
     private final long base;  // offset of b[0] in the source, for messages
+    private final String note;  // appended to messages, e.g. that offsets are in inflated data
     private int pos;
+    private boolean signedPixels;  // Pixel Representation (0028,0103) of the top level is 1
 
     /** One open item or sequence; end is UNDEFINED until a delimiter closes it. */
     private static final class Frame {
@@ -45,10 +50,11 @@ final class DatasetParser {
         boolean big;
     }
 
-    DatasetParser(byte[] b, String source, long base) {
+    DatasetParser(byte[] b, String source, long base, String note) {
         this.b = b;
         this.source = source;
         this.base = base;
+        this.note = note;
     }
 
     /** Parses elements from off up to limit into a new data set. */
@@ -82,7 +88,7 @@ final class DatasetParser {
                     f.sequence.add(item);
                     long end = UNDEFINED;
                     if (len != UNDEFINED) {
-                        checkLength(len, pos + 8, f.bound);
+                        checkLength(len, pos, f.bound);
                         end = pos + 8L + len;
                     }
                     pos += 8;
@@ -137,11 +143,14 @@ final class DatasetParser {
                     stack[depth] = frame(null, seq, UNDEFINED, f.bound,
                             !implicitLE && f.explicit, !implicitLE && f.big);
                 } else {
-                    readFragments(f.dataset.newFragments(tag, vr == VR.OW ? VR.OW : VR.OB), f);
+                    readFragments(f.dataset.newFragments(tag, f.explicit && vr == VR.OW ? VR.OW : VR.OB), f);
                 }
                 continue;
             }
-            checkLength(len, pos, f.bound);
+            if (len < 0 || pos + (long) len > f.bound) {
+                throw error(start, "value length " + (len & 0xFFFFFFFFL) + " of " + Tag.toString(tag) + " " + vr
+                        + " exceeds the " + Math.max(0, f.bound - pos) + " bytes remaining");
+            }
             if (vr == VR.SQ) {
                 if (++sequences > MAX_DEPTH) throw error(start, "sequences nested deeper than " + MAX_DEPTH);
                 Sequence seq = (Sequence) f.dataset.newSequence(tag);
@@ -153,7 +162,11 @@ final class DatasetParser {
             if ((len & 1) != 0 && f.explicit && !vr.isString() && vr != VR.OB && vr != VR.UN) {
                 throw error(start, "odd length " + len + " for " + Tag.toString(tag) + " " + vr);
             }
+            if (!f.explicit && vr == VR.US && signedPixels && ElementDictionary.isUSorSS(tag)) vr = VR.SS;
             byte[] value = len == 0 ? EMPTY : Arrays.copyOfRange(b, pos, pos + len);
+            if (tag == PIXEL_REPRESENTATION && len >= 2 && depth == 0) {
+                signedPixels = (f.big ? b[pos + 1] : b[pos]) == 1;
+            }
             if (f.big) LittleEndian.swap(value, 0, len, vr.unitSize());
             f.dataset.setValue(tag, vr, value);
             pos += len;
@@ -171,7 +184,7 @@ final class DatasetParser {
             }
             if (tag != ITEM) throw error(pos, "expected a fragment Item (FFFE,E000) but found " + Tag.toString(tag));
             if (len == UNDEFINED) throw error(pos, "fragment with undefined length");
-            checkLength(len, pos + 8, f.bound);
+            checkLength(len, pos, f.bound);
             pos += 8;
             fragments.add(Arrays.copyOfRange(b, pos, pos + len));
             pos += len;
@@ -196,17 +209,16 @@ final class DatasetParser {
         }
     }
 
-    private void checkLength(int len, int at, long bound) throws DicomParseException {
-        if (len < 0 || at + (long) len > bound) {
-            throw error(at, "value length " + (len & 0xFFFFFFFFL) + " exceeds the "
-                    + Math.max(0, bound - at) + " bytes remaining");
+    /** Checks the length of the item whose 8-byte header starts at item. */
+    private void checkLength(int len, int item, long bound) throws DicomParseException {
+        if (len < 0 || item + 8L + len > bound) {
+            throw error(item, "item length " + (len & 0xFFFFFFFFL) + " exceeds the "
+                    + Math.max(0, bound - item - 8) + " bytes remaining");
         }
     }
 
-    int position() { return pos; }
-
     DicomParseException error(long at, String problem) {
-        return new DicomParseException(source, base + at, problem);
+        return new DicomParseException(source, base + at, note, problem, null);
     }
 
     private int tagBE(int i) {

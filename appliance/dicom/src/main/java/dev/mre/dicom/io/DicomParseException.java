@@ -18,7 +18,12 @@ public class DicomParseException extends IOException {
     }
 
     public DicomParseException(String source, long offset, String problem, Throwable cause) {
-        super(source + ": " + problem + " at offset " + offset, cause);
+        this(source, offset, "", problem, cause);
+    }
+
+    /** offsetNote qualifies the offset, e.g. " in the inflated data set". */
+    public DicomParseException(String source, long offset, String offsetNote, String problem, Throwable cause) {
+        super(source + ": " + problem + " at offset " + offset + offsetNote, cause);
         this.source = source;
         this.offset = offset;
     }

@@ -3,6 +3,7 @@ package dev.mre.dicom.io;
 
 import dev.mre.dicom.data.Attributes;
 import dev.mre.dicom.data.TransferSyntax;
+import dev.mre.dicom.data.VR;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,9 +35,30 @@ public final class DicomReader {
         TransferSyntax ts = TransferSyntax.of(tsuid);
         if (ts.deflated()) {
             byte[] inflated = Deflate.inflate(bytes, offset, length, source);
-            return new DatasetParser(inflated, source + " (inflated)", 0).parse(0, inflated.length, true, false);
+            return new DatasetParser(inflated, source, 0, " in the inflated data set")
+                    .parse(0, inflated.length, true, false);
         }
-        return new DatasetParser(bytes, source, 0).parse(offset, offset + length, ts.explicitVR(), ts.bigEndian());
+        boolean explicit = ts.explicitVR();
+        if (!ts.bigEndian() && length >= 8) explicit = looksExplicit(bytes, offset);
+        return new DatasetParser(bytes, source, 0, "").parse(offset, offset + length, explicit, ts.bigEndian());
+    }
+
+    /**
+     * Some writers encode a data set in Implicit VR while announcing an Explicit VR syntax (or
+     * the reverse). Like pydicom and dcm4che, trust the first element header: two upper-case
+     * letters forming a VR where the VR would be mean explicit.
+     */
+    static boolean looksExplicit(byte[] b, int off) {
+        byte c0 = b[off + 4];
+        byte c1 = b[off + 5];
+        boolean vrLike = c0 >= 'A' && c0 <= 'Z' && c1 >= 'A' && c1 <= 'Z' && VR.of(c0, c1) != null;
+        return vrLike;
+    }
+
+    /** Reads a whole stream (not closed) holding one data set in the given transfer syntax. */
+    public static Attributes readDataset(InputStream in, String tsuid) throws IOException {
+        byte[] b = in.readAllBytes();
+        return readDataset(b, 0, b.length, tsuid, STREAM);
     }
 
     /** Reads a Part 10 file, or a bare data set whose encoding is guessed. */
@@ -51,7 +73,7 @@ public final class DicomReader {
 
     /** Reads bytes holding a Part 10 file or a bare data set; source names it in errors. */
     public static DicomFile readFile(byte[] bytes, String source) throws DicomParseException {
-        MetaScan scan = MetaScan.of(bytes, bytes.length);
+        MetaScan scan = MetaScan.of(bytes, bytes.length, true);
         if (!scan.complete() && scan.hasMeta()) {
             throw new DicomParseException(source, scan.datasetOffset(), "truncated File Meta Information");
         }

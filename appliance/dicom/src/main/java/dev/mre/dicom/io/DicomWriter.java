@@ -39,6 +39,25 @@ public final class DicomWriter {
         return (deflated.length & 1) == 0 ? deflated : Arrays.copyOf(deflated, deflated.length + 1);
     }
 
+    /**
+     * A DIMSE command set (PS3.7 6.3.1): group 0000 elements in Implicit VR Little Endian, with
+     * Command Group Length (0000,0000) computed; any given value for it is replaced.
+     */
+    public static byte[] writeCommand(Attributes command) {
+        DicomWriter w = new DicomWriter(false, false);
+        w.size = 12;  // room for (0000,0000) UL
+        for (int i = 0; i < command.size(); i++) {
+            int tag = command.tagAt(i);
+            if (tag == Tag.CommandGroupLength) continue;
+            Attributes one = new Attributes(1).setValue(tag, command.vrAt(i), command.valueAt(i));
+            w.writeElements(one);
+        }
+        LittleEndian.putTag(w.buf, 0, Tag.CommandGroupLength);
+        LittleEndian.put32(w.buf, 4, 4);
+        LittleEndian.put32(w.buf, 8, w.size - 12);
+        return Arrays.copyOf(w.buf, w.size);
+    }
+
     /** Preamble + "DICM" + meta + the data set in the meta's Transfer Syntax UID. */
     public static byte[] writeFile(Attributes fileMeta, Attributes dataset) {
         String tsuid = fileMeta.getString(Tag.TransferSyntaxUID);

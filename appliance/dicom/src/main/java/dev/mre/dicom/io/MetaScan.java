@@ -14,7 +14,8 @@ import dev.mre.dicom.data.VR;
  * writers get wrong). Meta elements are Explicit VR Little Endian; a few writers use Implicit.
  */
 record MetaScan(int metaOffset, int datasetOffset, boolean explicit, boolean complete) {
-    static MetaScan of(byte[] b, int n) {
+    /** Scans b[0..n); atEnd tells that n is the end of the file, not of a first chunk. */
+    static MetaScan of(byte[] b, int n, boolean atEnd) {
         int start = 0;
         if (n >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') {
             start = 132;
@@ -24,7 +25,7 @@ record MetaScan(int metaOffset, int datasetOffset, boolean explicit, boolean com
         boolean explicit = n >= start + 6 && VR.of(b[start + 4], b[start + 5]) != null;
         int pos = start;
         while (true) {
-            if (pos + 8 > n) return new MetaScan(start, pos, explicit, false);
+            if (pos + 8 > n) return new MetaScan(start, pos, explicit, atEnd && pos == n);
             if (LittleEndian.u16(b, pos) != 0x0002) return new MetaScan(start, pos, explicit, true);
             long len;
             int header;
@@ -55,7 +56,7 @@ record MetaScan(int metaOffset, int datasetOffset, boolean explicit, boolean com
     Attributes parse(byte[] b, String source) throws DicomParseException {
         Attributes meta = new Attributes(8);
         if (hasMeta()) {
-            new DatasetParser(b, source, 0).parseInto(meta, metaOffset, datasetOffset, explicit, false);
+            new DatasetParser(b, source, 0, "").parseInto(meta, metaOffset, datasetOffset, explicit, false);
         }
         return meta;
     }

@@ -91,7 +91,7 @@ public final class Part10 {
                 ByteBuffer buf = ByteBuffer.wrap(b);
                 while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) { /* fill */ }
                 int n = buf.position();
-                MetaScan scan = MetaScan.of(b, n);
+                MetaScan scan = MetaScan.of(b, n, n == size);
                 if (scan.complete() || n == size) {
                     Attributes meta = scan.parse(b, source);
                     String tsuid = scan.tsuid(meta, b, n);
