@@ -88,6 +88,8 @@ public final class Association {
   private boolean releaseResponseDeferred;
   private final OneShotTimer artim;
   private final OneShotTimer idle;
+  private boolean idleArmed;
+  private long lastReceivedNanos = System.nanoTime();
   private final OneShotTimer responseTimer;
   private final Promise<Void> closed = Promise.promise();
 
@@ -500,7 +502,10 @@ public final class Association {
     if (inputBroken) {
       return;
     }
-    armIdle();
+    lastReceivedNanos = System.nanoTime();
+    if (!idleArmed) {
+      armIdle();
+    }
     inbound.append(chunk);
     drain();
   }
@@ -595,6 +600,7 @@ public final class Association {
         releaseResponseDeferred = false;
         fire(Event.Evt14, null);
       }
+      lastReceivedNanos = System.nanoTime(); // the peer owes us bytes again from now
       armIdle();
       drain();
     });
@@ -663,20 +669,36 @@ public final class Association {
     artim.stop();
   }
 
-  /** Acceptor, established, waiting for the peer: no bytes for idleTimeout is an A-ABORT. */
+  /**
+   * Acceptor, established, waiting for the peer: no bytes for idleTimeout is an A-ABORT. Bytes
+   * only move {@link #lastReceivedNanos}; the timer re-arms itself for the remainder, so a busy
+   * connection does not create a timer per chunk.
+   */
   private void armIdle() {
     idle.stop();
+    idleArmed = false;
     if (idleMillis > 0 && !requestor && state.ordinal() >= State.Sta6.ordinal() && state != State.Sta13
         && !requestInProgress) {
-      idle.start(idleMillis, () -> {
-        LOG.info("{} idle for {} ms in {}: aborting", label(), idleMillis, state);
-        fire(Event.Evt15, AAbort.byServiceUser());
-      });
+      idleArmed = true;
+      long since = (System.nanoTime() - lastReceivedNanos) / 1_000_000;
+      idle.start(Math.max(1, idleMillis - Math.max(0, since)), this::onIdleTimer);
     }
+  }
+
+  private void onIdleTimer() {
+    idleArmed = false;
+    long since = (System.nanoTime() - lastReceivedNanos) / 1_000_000;
+    if (since < idleMillis || requestInProgress) {
+      armIdle();
+      return;
+    }
+    LOG.info("{} idle for {} ms in {}: aborting", label(), since, state);
+    fire(Event.Evt15, AAbort.byServiceUser());
   }
 
   private void stopIdle() {
     idle.stop();
+    idleArmed = false;
   }
 
   private void cancelResponseTimer() {
