@@ -216,6 +216,25 @@ class BadInputTest {
   }
 
   @Test
+  void releaseRequestWithAnOddLengthIsAborted() throws Exception {
+    try (RawPeer p = peer()) {
+      p.associate();
+      p.send(new byte[] {5, 0, 0, 0, 0, 3, 0, 0, 0});
+      p.expectAbortThenClose(AAbort.INVALID_PDU_PARAMETER_VALUE);
+    }
+  }
+
+  @Test
+  void pdvWithAnOddLengthInsideAPDataIsAborted() throws Exception {
+    try (RawPeer p = peer()) {
+      p.associate();
+      // PDU says 9 bytes, its PDV claims 7 of them: 2 bytes are left over, too few for a PDV header
+      p.send(new byte[] {4, 0, 0, 0, 0, 9, 0, 0, 0, 3, 1, 3, 0, 0, 0});
+      p.expectAbortThenClose(AAbort.INVALID_PDU_PARAMETER_VALUE);
+    }
+  }
+
+  @Test
   void unreadableCommandSetIsAborted() throws Exception {
     try (RawPeer p = peer()) {
       p.associate();
