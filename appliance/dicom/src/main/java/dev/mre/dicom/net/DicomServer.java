@@ -39,7 +39,10 @@ public final class DicomServer {
     NetServerOptions options = Tls.server(new NetServerOptions().setHost(cfg.host()).setPort(cfg.port())
         .setTcpNoDelay(true), cfg.tls());
     NetServer net = vertx.createNetServer(options);
-    WorkerExecutor store = vertx.createSharedWorkerExecutor("dicom-store", cfg.storeWorkers());
+    // shared by name: servers in one Vert.x instance use one pool (the first one's size); a store
+    // may take long on a slow disk, so blocked-thread warnings start only after 5 minutes
+    WorkerExecutor store = vertx.createSharedWorkerExecutor("dicom-store", cfg.storeWorkers(), 5,
+        java.util.concurrent.TimeUnit.MINUTES);
     DicomServer server = new DicomServer(cfg, net, store);
     net.connectHandler(socket -> {
       // connections arrive on several event loops: admit with one atomic step
