@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Over 400 lines on purpose: this is the PS3.8 state machine, one action per case, and splitting
-// the actions across files would separate each from the state it changes.
+// the actions across files would separate each from the state it changes. Framing (InboundPdus),
+// fragmentation (PDataFragmenter), reassembly (PDataReassembler), negotiation (Negotiation) and
+// the transition table (StateTable) live in their own files.
 package dev.mre.dicom.net;
 
 import dev.mre.dicom.net.pdu.AAbort;
@@ -28,8 +30,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -60,7 +62,6 @@ public final class Association {
   private final long artimMillis;
   private final long idleMillis;
   private final long responseMillis;
-  private final PduDecoder decoder;
   private final PDataReassembler reassembler;
   // acceptor
   private final ServerConfig serverConfig;
@@ -81,28 +82,33 @@ public final class Association {
   private String calledAe = "?";
   private final Map<Integer, PresentationContextItem> accepted = new HashMap<>(); // id -> abstract + ts
   private long peerMaxPduLength;
-  private byte[] in = new byte[16 * 1024];
-  private int inLength;
+  private final InboundPdus inbound;
   private boolean inputBroken;
   private boolean requestInProgress;
   private boolean releaseResponseDeferred;
-  private long artimTimer = -1;
-  private long idleTimer = -1;
-  private long responseTimer = -1;
+  private final OneShotTimer artim;
+  private final OneShotTimer idle;
+  private boolean idleArmed;
+  private long lastReceivedNanos = System.nanoTime();
+  private final OneShotTimer responseTimer;
   private final Promise<Void> closed = Promise.promise();
 
   private Association(Vertx vertx, boolean requestor, int maxPduLengthReceive, long maxObjectSize,
-                      java.time.Duration artim, java.time.Duration idle, java.time.Duration response,
+                      java.time.Duration artimTimeout, java.time.Duration idleTimeout,
+                      java.time.Duration responseTimeout,
                       ServerConfig serverConfig, DimseServices services, WorkerExecutor storeExecutor,
                       boolean overLimit) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.requestor = requestor;
     this.maxPduLengthReceive = maxPduLengthReceive;
-    this.artimMillis = Math.max(1, artim.toMillis());
-    this.idleMillis = idle == null ? 0 : idle.toMillis();
-    this.responseMillis = response == null ? 0 : response.toMillis();
-    this.decoder = new PduDecoder(maxPduLengthReceive);
+    this.artimMillis = Math.max(1, artimTimeout.toMillis());
+    this.idleMillis = idleTimeout == null ? 0 : idleTimeout.toMillis();
+    this.responseMillis = responseTimeout == null ? 0 : responseTimeout.toMillis();
+    this.inbound = new InboundPdus(new PduDecoder(maxPduLengthReceive));
+    this.artim = new OneShotTimer(vertx);
+    this.idle = new OneShotTimer(vertx);
+    this.responseTimer = new OneShotTimer(vertx);
     this.reassembler = new PDataReassembler(maxObjectSize, accepted::containsKey);
     this.serverConfig = serverConfig;
     this.services = services;
@@ -496,43 +502,33 @@ public final class Association {
     if (inputBroken) {
       return;
     }
-    armIdle();
-    int n = chunk.length();
-    if (in.length - inLength < n) {
-      in = java.util.Arrays.copyOf(in, Math.max(inLength + n, in.length * 2));
+    lastReceivedNanos = System.nanoTime();
+    if (!idleArmed) {
+      armIdle();
     }
-    chunk.getBytes(0, n, in, inLength);
-    inLength += n;
+    inbound.append(chunk);
     drain();
   }
 
   /** Decodes and dispatches complete PDUs until none is left or a request is being served. */
   private void drain() {
     while (!requestInProgress && !inputBroken && state != State.Sta1) {
-      ByteBuffer b = ByteBuffer.wrap(in, 0, inLength);
       Pdu pdu;
       try {
-        pdu = decoder.decode(b);
+        pdu = inbound.next();
       } catch (PduException e) {
         inputBroken = true;
-        inLength = 0;
         LOG.info("{} << invalid PDU: {}", label(), e.getMessage());
-        fire(Event.Evt19, state == State.Sta2 || state == State.Sta13
-            ? AAbort.byServiceProvider(e.abortReason()) : AAbort.byServiceProvider(e.abortReason()));
+        fire(Event.Evt19, AAbort.byServiceProvider(e.abortReason()));
         return;
       }
       if (pdu == null) {
-        break;
+        return;
       }
-      System.arraycopy(in, b.position(), in, 0, inLength - b.position());
-      inLength -= b.position();
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} << {}", label(), pdu);
       }
       dispatch(pdu);
-    }
-    if (in.length > 64 * 1024 && inLength < 16 * 1024) {
-      in = java.util.Arrays.copyOf(in, 16 * 1024); // give back a buffer grown for one large PDU
     }
   }
 
@@ -604,19 +600,22 @@ public final class Association {
         releaseResponseDeferred = false;
         fire(Event.Evt14, null);
       }
+      lastReceivedNanos = System.nanoTime(); // the peer owes us bytes again from now
       armIdle();
       drain();
     });
   }
 
   private void onResponse(DimseMessage rsp) {
-    cancelResponseTimer();
     Promise<DimseMessage> p = responsePromise;
     responsePromise = null;
-    if (p == null) {
-      LOG.warn("{} << unexpected {}: no request outstanding", label(), rsp.command());
+    int respondedTo = rsp.command().getInt(Dimse.MessageIDBeingRespondedTo, -1);
+    if (p == null || respondedTo != ((nextMessageId - 1) & 0xFFFF)) {
+      LOG.warn("{} << unexpected {}: no such request outstanding", label(), rsp.command());
+      responsePromise = p;
       return;
     }
+    cancelResponseTimer();
     p.tryComplete(rsp);
   }
 
@@ -630,8 +629,7 @@ public final class Association {
       responsePromise = Promise.promise();
       Future<DimseMessage> response = responsePromise.future();
       if (responseMillis > 0) {
-        responseTimer = vertx.setTimer(responseMillis, id -> {
-          responseTimer = -1;
+        responseTimer.start(responseMillis, () -> {
           LOG.info("{} no DIMSE response within {} ms", label(), responseMillis);
           abort();
         });
@@ -646,13 +644,7 @@ public final class Association {
   /** P-DATA request (Evt9): command and data set fragmented to the peer's maximum PDU length. */
   private Future<Void> sendDimse(int pcid, CommandSet cmd, byte[] data) {
     LOG.debug("{} >> {} on pc {}", label(), cmd, pcid);
-    long peerMax = peerMaxPduLength == 0 ? 1 << 20 : Math.min(peerMaxPduLength, 1 << 20);
-    int maxFragment = (int) Math.max(1, peerMax - 6);
-    java.util.List<byte[]> pdus = new java.util.ArrayList<>();
-    fragment(pdus, pcid, true, cmd.encode(), maxFragment);
-    if (data != null) {
-      fragment(pdus, pcid, false, data, maxFragment);
-    }
+    List<byte[]> pdus = PDataFragmenter.fragment(pcid, cmd.encode(), data, peerMaxPduLength);
     lastWrite = null;
     if (!fire(Event.Evt9, pdus)) {
       return Future.failedFuture(new IllegalStateException(label() + ": cannot send P-DATA in " + state));
@@ -660,22 +652,10 @@ public final class Association {
     return lastWrite == null ? Future.succeededFuture() : lastWrite;
   }
 
-  private static void fragment(java.util.List<byte[]> out, int pcid, boolean command, byte[] bytes, int max) {
-    int off = 0;
-    do {
-      int len = Math.min(max, bytes.length - off);
-      boolean last = off + len == bytes.length;
-      out.add(PduEncoder.pData(pcid, (command ? Pdv.COMMAND : 0) | (last ? Pdv.LAST : 0), bytes, off, len));
-      off += len;
-    } while (off < bytes.length);
-  }
-
   // ---- timers and helpers ------------------------------------------------------------------
 
   private void startArtim(String waitingFor) {
-    stopArtim();
-    artimTimer = vertx.setTimer(artimMillis, id -> {
-      artimTimer = -1;
+    artim.start(artimMillis, () -> {
       LOG.info("{} ARTIM expired in {} waiting for {}", label(), state, waitingFor);
       if (state == State.Sta2 || state == State.Sta13) {
         fire(Event.Evt18, null);
@@ -686,36 +666,43 @@ public final class Association {
   }
 
   private void stopArtim() {
-    if (artimTimer != -1) {
-      vertx.cancelTimer(artimTimer);
-      artimTimer = -1;
+    artim.stop();
+  }
+
+  /**
+   * Acceptor, established, waiting for the peer: no bytes for idleTimeout is an A-ABORT. Bytes
+   * only move {@link #lastReceivedNanos}; the timer re-arms itself for the remainder, so a busy
+   * connection does not create a timer per chunk.
+   */
+  private void armIdle() {
+    idle.stop();
+    idleArmed = false;
+    if (idleMillis > 0 && !requestor && state.ordinal() >= State.Sta6.ordinal() && state != State.Sta13
+        && !requestInProgress) {
+      idleArmed = true;
+      long since = (System.nanoTime() - lastReceivedNanos) / 1_000_000;
+      idle.start(Math.max(1, idleMillis - Math.max(0, since)), this::onIdleTimer);
     }
   }
 
-  private void armIdle() {
-    stopIdle();
-    if (idleMillis > 0 && !requestor && state.ordinal() >= State.Sta6.ordinal() && state != State.Sta13
-        && !requestInProgress) {
-      idleTimer = vertx.setTimer(idleMillis, id -> {
-        idleTimer = -1;
-        LOG.info("{} idle for {} ms in {}: aborting", label(), idleMillis, state);
-        fire(Event.Evt15, AAbort.byServiceUser());
-      });
+  private void onIdleTimer() {
+    idleArmed = false;
+    long since = (System.nanoTime() - lastReceivedNanos) / 1_000_000;
+    if (since < idleMillis || requestInProgress) {
+      armIdle();
+      return;
     }
+    LOG.info("{} idle for {} ms in {}: aborting", label(), since, state);
+    fire(Event.Evt15, AAbort.byServiceUser());
   }
 
   private void stopIdle() {
-    if (idleTimer != -1) {
-      vertx.cancelTimer(idleTimer);
-      idleTimer = -1;
-    }
+    idle.stop();
+    idleArmed = false;
   }
 
   private void cancelResponseTimer() {
-    if (responseTimer != -1) {
-      vertx.cancelTimer(responseTimer);
-      responseTimer = -1;
-    }
+    responseTimer.stop();
   }
 
   private void failPending(Throwable cause) {

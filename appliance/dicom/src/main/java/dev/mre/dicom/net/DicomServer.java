@@ -9,6 +9,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class DicomServer {
   private final NetServer netServer;
   private final WorkerExecutor storeExecutor;
   private final Set<Association> active = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger admitted = new AtomicInteger();
 
   private DicomServer(ServerConfig cfg, NetServer netServer, WorkerExecutor storeExecutor) {
     this.cfg = cfg;
@@ -37,15 +39,24 @@ public final class DicomServer {
     NetServerOptions options = Tls.server(new NetServerOptions().setHost(cfg.host()).setPort(cfg.port())
         .setTcpNoDelay(true), cfg.tls());
     NetServer net = vertx.createNetServer(options);
-    WorkerExecutor store = vertx.createSharedWorkerExecutor("dicom-store", cfg.storeWorkers());
+    // shared by name: servers in one Vert.x instance use one pool (the first one's size); a store
+    // may take long on a slow disk, so blocked-thread warnings start only after 5 minutes
+    WorkerExecutor store = vertx.createSharedWorkerExecutor("dicom-store", cfg.storeWorkers(), 5,
+        java.util.concurrent.TimeUnit.MINUTES);
     DicomServer server = new DicomServer(cfg, net, store);
     net.connectHandler(socket -> {
-      // counted on the accepting event loop; the set is concurrent because loops differ
-      boolean overLimit = server.active.size() >= cfg.maxAssociations();
+      // connections arrive on several event loops: admit with one atomic step
+      boolean overLimit = server.admitted.incrementAndGet() > cfg.maxAssociations();
+      if (overLimit) {
+        server.admitted.decrementAndGet();
+      }
       Association as = Association.accept(vertx, socket, cfg, services, store, overLimit);
       if (!overLimit) {
         server.active.add(as);
-        as.closeFuture().onComplete(v -> server.active.remove(as));
+        as.closeFuture().onComplete(v -> {
+          server.active.remove(as);
+          server.admitted.decrementAndGet();
+        });
       }
     });
     return net.listen().map(s -> {

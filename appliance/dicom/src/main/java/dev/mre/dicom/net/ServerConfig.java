@@ -23,7 +23,8 @@ import java.util.Set;
  * @param idleTimeout no bytes from an established peer for this long (while it owes us bytes): A-ABORT
  * @param tls null for plain TCP
  * @param maxObjectSize the largest data set reassembled for one C-STORE; a larger one is read to
- *     its end without being kept and answered 0xA700 (OutOfResources); the association stays up
+ *     its end without being kept and answered 0xA700 (OutOfResources); the association stays up.
+ *     Default {@link #DEFAULT_MAX_OBJECT_SIZE}
  * @param acceptAnyCalledAe accept whatever called AE the peer asks for
  * @param storeWorkers size of the "dicom-store" worker pool that runs {@code StoreHandler}s
  */
@@ -35,8 +36,13 @@ public record ServerConfig(String host, int port, String aeTitle, Map<String, Se
   public static final String ANY_SOP_CLASS = "*";
   public static final int DEFAULT_PORT = 11112;
   public static final int DEFAULT_MAX_PDU_LENGTH = 65536;
-  /** 1 GiB: larger than any MR series object we expect, small enough to fail before the heap does. */
-  public static final long DEFAULT_MAX_OBJECT_SIZE = 1L << 30;
+  /**
+   * 512 MiB: far above a single MR image or an enhanced multi-frame MRE series. A data set being
+   * received is held in memory, and briefly twice (buffer and its exact-length copy), so the
+   * worst case heap for reception is about {@code 2 * maxAssociations * maxObjectSize}: size the
+   * JVM heap or lower this for small appliances.
+   */
+  public static final long DEFAULT_MAX_OBJECT_SIZE = 512L << 20;
 
   public ServerConfig {
     acceptedContexts = Map.copyOf(acceptedContexts);

@@ -200,6 +200,41 @@ class BadInputTest {
   }
 
   @Test
+  void storeOfASopClassOtherThanTheContextsIsAnsweredSopClassNotSupported() throws Exception {
+    try (RawPeer p = peer()) {
+      p.send(RawPeer.rq(TestServers.AE, PresentationContextItem.proposed(1, "1.2.840.10008.5.1.4.1.1.4",
+          List.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN))));
+      assertInstanceOf(dev.mre.dicom.net.pdu.AAssociateAc.class, p.read());
+      CommandSet store = new CommandSet().setUI(Dimse.AffectedSOPClassUID, RawDataSets.CT)
+          .setUS(Dimse.CommandField, Dimse.C_STORE_RQ).setUS(Dimse.MessageID, 9)
+          .setUS(Dimse.CommandDataSetType, 0).setUI(Dimse.AffectedSOPInstanceUID, "1.2.3");
+      p.send(new PDataTf(List.of(Pdv.of(1, true, true, store.encode()))));
+      p.send(new PDataTf(List.of(Pdv.of(1, false, true, RawDataSets.withUids(RawDataSets.CT, "1.2.3").toByteArray()))));
+      PDataTf rsp = assertInstanceOf(PDataTf.class, p.read());
+      assertEquals(Status.SOPClassNotSupported, CommandSet.decode(rsp.pdvs().get(0).fragment()).getInt(Dimse.Status, -1));
+    }
+  }
+
+  @Test
+  void releaseRequestWithAnOddLengthIsAborted() throws Exception {
+    try (RawPeer p = peer()) {
+      p.associate();
+      p.send(new byte[] {5, 0, 0, 0, 0, 3, 0, 0, 0});
+      p.expectAbortThenClose(AAbort.INVALID_PDU_PARAMETER_VALUE);
+    }
+  }
+
+  @Test
+  void pdvWithAnOddLengthInsideAPDataIsAborted() throws Exception {
+    try (RawPeer p = peer()) {
+      p.associate();
+      // PDU says 9 bytes, its PDV claims 7 of them: 2 bytes are left over, too few for a PDV header
+      p.send(new byte[] {4, 0, 0, 0, 0, 9, 0, 0, 0, 3, 1, 3, 0, 0, 0});
+      p.expectAbortThenClose(AAbort.INVALID_PDU_PARAMETER_VALUE);
+    }
+  }
+
+  @Test
   void unreadableCommandSetIsAborted() throws Exception {
     try (RawPeer p = peer()) {
       p.associate();

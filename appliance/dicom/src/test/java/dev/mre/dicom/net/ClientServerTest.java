@@ -265,6 +265,22 @@ class ClientServerTest {
   }
 
   @Test
+  void handlerSlowerThanTheIdleTimeoutDoesNotAbortTheAssociation() throws Exception {
+    DicomServer quick = TestServers.start(vertx, TestServers.config()
+        .withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(200)), this::handle);
+    try {
+      Association as = open(TestServers.client(), quick.actualPort());
+      Attributes ds = TestImages.mr(1, 8, 8);
+      ds.setString(Tag.SOPInstanceUID, dev.mre.dicom.data.VR.UI, "1.2.3.997"); // handler sleeps 300 ms
+      assertEquals(Status.Success, store(as, "1.2.3.997", DicomWriter.writeDataset(ds, UID.ExplicitVRLittleEndian)).status());
+      assertEquals(Status.Success, await(as.cecho()));
+      await(as.release());
+    } finally {
+      await(quick.close());
+    }
+  }
+
+  @Test
   void abortEndsTheAssociationOnBothSides() throws Exception {
     Association as = open();
     as.abort();

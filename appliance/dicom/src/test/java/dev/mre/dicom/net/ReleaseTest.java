@@ -12,8 +12,6 @@ import dev.mre.dicom.net.pdu.AAssociateAc;
 import dev.mre.dicom.net.pdu.AAssociateRq;
 import dev.mre.dicom.net.pdu.AReleaseRp;
 import dev.mre.dicom.net.pdu.AReleaseRq;
-import dev.mre.dicom.net.pdu.Pdu;
-import dev.mre.dicom.net.pdu.PduEncoder;
 import dev.mre.dicom.net.pdu.PresentationContextItem;
 import dev.mre.dicom.net.pdu.UserInformation;
 import io.vertx.core.Vertx;
@@ -125,9 +123,5 @@ class ReleaseTest {
         .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(5))));
     assertInstanceOf(AssociationException.class, e.getCause());
     peer.get(15, TimeUnit.SECONDS);
-  }
-
-  static byte[] encode(Pdu pdu) {
-    return PduEncoder.encode(pdu);
   }
 }

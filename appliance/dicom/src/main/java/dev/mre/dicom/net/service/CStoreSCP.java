@@ -44,6 +44,10 @@ public final class CStoreSCP implements DimseService {
     CommandSet cmd = rq.command();
     String cuid = cmd.getString(Dimse.AffectedSOPClassUID);
     String iuid = cmd.getString(Dimse.AffectedSOPInstanceUID);
+    if (cuid == null || !cuid.equals(as.abstractSyntax(rq.presentationContextId()))) {
+      return CommandSet.responseTo(cmd, Status.SOPClassNotSupported,
+          "SOP class not negotiated on presentation context " + rq.presentationContextId());
+    }
     if (rq.data() == null) {
       return CommandSet.responseTo(cmd, Status.CannotUnderstand, "C-STORE-RQ without data set");
     }
@@ -56,7 +60,7 @@ public final class CStoreSCP implements DimseService {
     }
     String dsCuid = ds.getString(Tag.SOPClassUID);
     String dsIuid = ds.getString(Tag.SOPInstanceUID);
-    if (cuid == null || iuid == null || !cuid.equals(dsCuid) || !iuid.equals(dsIuid)) {
+    if (iuid == null || !cuid.equals(dsCuid) || !iuid.equals(dsIuid)) {
       return CommandSet.responseTo(cmd, Status.DataSetDoesNotMatchSOPClass,
           "SOP Class/Instance UID in data set differs from the command");
     }

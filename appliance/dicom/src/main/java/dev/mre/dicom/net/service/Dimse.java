@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net.service;
 
+import dev.mre.dicom.data.Tag;
+
 /** Command field values and command element tags of PS3.7 Annex E (group 0000). */
 public final class Dimse {
 
@@ -32,24 +34,24 @@ public final class Dimse {
   // Priority (0000,0700)
   public static final int MEDIUM = 0x0000;
 
-  // Command element tags
-  public static final int CommandGroupLength = 0x00000000;
-  public static final int AffectedSOPClassUID = 0x00000002;
-  public static final int RequestedSOPClassUID = 0x00000003;
-  public static final int CommandField = 0x00000100;
-  public static final int MessageID = 0x00000110;
-  public static final int MessageIDBeingRespondedTo = 0x00000120;
-  public static final int MoveDestination = 0x00000600;
-  public static final int Priority = 0x00000700;
-  public static final int CommandDataSetType = 0x00000800;
-  public static final int Status = 0x00000900;
-  public static final int OffendingElement = 0x00000901;
-  public static final int ErrorComment = 0x00000902;
-  public static final int ErrorID = 0x00000903;
-  public static final int AffectedSOPInstanceUID = 0x00001000;
-  public static final int RequestedSOPInstanceUID = 0x00001001;
-  public static final int MoveOriginatorApplicationEntityTitle = 0x00001030;
-  public static final int MoveOriginatorMessageID = 0x00001031;
+  // Command element tags (the same values as the data layer's Tag)
+  public static final int CommandGroupLength = Tag.CommandGroupLength;
+  public static final int AffectedSOPClassUID = Tag.AffectedSOPClassUID;
+  public static final int RequestedSOPClassUID = Tag.RequestedSOPClassUID;
+  public static final int CommandField = Tag.CommandField;
+  public static final int MessageID = Tag.MessageID;
+  public static final int MessageIDBeingRespondedTo = Tag.MessageIDBeingRespondedTo;
+  public static final int MoveDestination = Tag.MoveDestination;
+  public static final int Priority = Tag.Priority;
+  public static final int CommandDataSetType = Tag.CommandDataSetType;
+  public static final int Status = Tag.Status;
+  public static final int OffendingElement = Tag.OffendingElement;
+  public static final int ErrorComment = Tag.ErrorComment;
+  public static final int ErrorID = Tag.ErrorID;
+  public static final int AffectedSOPInstanceUID = Tag.AffectedSOPInstanceUID;
+  public static final int RequestedSOPInstanceUID = Tag.RequestedSOPInstanceUID;
+  public static final int MoveOriginatorApplicationEntityTitle = Tag.MoveOriginatorApplicationEntityTitle;
+  public static final int MoveOriginatorMessageID = Tag.MoveOriginatorMessageID;
 
   /** "C-STORE-RQ", for logs. */
   public static String nameOf(int commandField) {
