@@ -2,6 +2,7 @@
 package dev.mre.dicom.io;
 
 import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Implementation;
 import dev.mre.dicom.data.LittleEndian;
 import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.data.UID;
@@ -28,9 +29,6 @@ import java.nio.file.StandardOpenOption;
 public final class Part10 {
     private Part10() {}
 
-    /** Our Implementation Class UID (0002,0012), a UUID-derived 2.25 UID. */
-    public static final String IMPLEMENTATION_CLASS_UID = "2.25.271821964589048211558972439099022706590";
-    public static final String IMPLEMENTATION_VERSION_NAME = "MRE_DICOM_0.1";
 
     static final int PREAMBLE = 128;
     private static final byte[] VERSION = {0, 1};
@@ -44,8 +42,8 @@ public final class Part10 {
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, sopClassUid);
         meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopInstanceUid);
         meta.setString(Tag.TransferSyntaxUID, VR.UI, tsuid);
-        meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
-        meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION_NAME);
+        meta.setString(Tag.ImplementationClassUID, VR.UI, Implementation.CLASS_UID);
+        meta.setString(Tag.ImplementationVersionName, VR.SH, Implementation.VERSION_NAME);
         return meta;
     }
 

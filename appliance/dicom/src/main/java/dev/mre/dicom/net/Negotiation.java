@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.Implementation;
 import dev.mre.dicom.net.pdu.AAssociateAc;
 import dev.mre.dicom.net.pdu.AAssociateRj;
 import dev.mre.dicom.net.pdu.AAssociateRq;

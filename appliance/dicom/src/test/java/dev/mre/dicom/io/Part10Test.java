@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Implementation;
 import dev.mre.dicom.data.LittleEndian;
 import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.data.UID;
@@ -34,7 +35,7 @@ class Part10Test {
         assertEquals(UID.MRImageStorage, meta.getString(Tag.MediaStorageSOPClassUID));
         assertEquals("1.2.3.4", meta.getString(Tag.MediaStorageSOPInstanceUID));
         assertEquals(UID.ExplicitVRLittleEndian, meta.getString(Tag.TransferSyntaxUID));
-        assertEquals(Part10.IMPLEMENTATION_CLASS_UID, meta.getString(Tag.ImplementationClassUID));
+        assertEquals(Implementation.CLASS_UID, meta.getString(Tag.ImplementationClassUID));
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.Implementation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mre.dicom.net.pdu.AAssociateAc;
@@ -81,7 +82,7 @@ class NegotiationTest {
     assertEquals(PresentationContextItem.ABSTRACT_SYNTAX_NOT_SUPPORTED, pcs.get(2).result());
     assertEquals(PresentationContextItem.ACCEPTANCE, pcs.get(3).result(), "Verification is always accepted");
     assertEquals(Implementation.CLASS_UID, ac.userInformation().implementationClassUid());
-    assertEquals("MRE_APPL_0.1", ac.userInformation().implementationVersionName());
+    assertEquals(Implementation.VERSION_NAME, ac.userInformation().implementationVersionName());
     assertEquals(cfg.maxPduLengthReceive(), ac.userInformation().maxPduLength());
   }
 }

@@ -35,9 +35,23 @@ public final class CStoreSCP implements DimseService {
   public Future<CommandSet> onRequest(Association as, DimseMessage rq) {
     String tsuid = as.transferSyntax(rq.presentationContextId());
     return as.storeExecutor().executeBlocking(() -> store(as, rq, tsuid), true)
-        .onSuccess(rsp -> LOG.info("{} C-STORE {} {} bytes: status {}", as.label(),
-            rq.command().getString(Dimse.AffectedSOPInstanceUID), rq.data() == null ? 0 : rq.data().length,
-            String.format("%04X", rsp.getInt(Dimse.Status, -1))));
+        .onSuccess(rsp -> logResponse(as, rq, rsp));
+  }
+
+  /**
+   * The store handler writes the one INFO line per stored object; here successes and warnings go
+   * to DEBUG, and refusals decided at this level (0122, A900, C000, ...) to WARN with the reason.
+   */
+  private static void logResponse(Association as, DimseMessage rq, CommandSet rsp) {
+    int status = rsp.getInt(Dimse.Status, -1);
+    String iuid = rq.command().getString(Dimse.AffectedSOPInstanceUID);
+    int bytes = rq.data() == null ? 0 : rq.data().length;
+    if (status == Status.Success || Status.isWarning(status)) {
+      LOG.debug("{} >> C-STORE-RSP {} {} bytes: status {}", as.label(), iuid, bytes, String.format("%04X", status));
+    } else {
+      LOG.warn("{} >> C-STORE-RSP {} {} bytes: status {} ({})", as.label(), iuid, bytes,
+          String.format("%04X", status), rsp.getString(Dimse.ErrorComment));
+    }
   }
 
   private CommandSet store(Association as, DimseMessage rq, String tsuid) {
@@ -55,7 +69,6 @@ public final class CStoreSCP implements DimseService {
     try {
       ds = DicomReader.readDataset(rq.data(), 0, rq.data().length, tsuid, as.label());
     } catch (DicomParseException | RuntimeException | StackOverflowError e) {
-      LOG.info("{} C-STORE {}: data set unparseable: {}", as.label(), iuid, e.getMessage());
       return CommandSet.responseTo(cmd, Status.CannotUnderstand, "unparseable data set: " + e.getMessage());
     }
     String dsCuid = ds.getString(Tag.SOPClassUID);
