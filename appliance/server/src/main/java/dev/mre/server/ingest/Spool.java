@@ -3,6 +3,7 @@ package dev.mre.server.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ public final class Spool {
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
     private final Path root;
     private final long reserveBytes;
+    /** Looked up once: {@code Files.getFileStore} parses the mount table on every call. */
+    private volatile FileStore fileStore;
     /** Serialises stores of the same path, so two associations sending one instance keep the first copy. */
     private final Object[] locks = new Object[64];
 
@@ -107,7 +110,11 @@ public final class Spool {
     }
 
     private void checkFreeSpace(long size) throws IOException {
-        long usable = Files.getFileStore(root).getUsableSpace();
+        FileStore store = fileStore;
+        if (store == null) {
+            fileStore = store = Files.getFileStore(root);
+        }
+        long usable = store.getUsableSpace();
         if (usable - size < reserveBytes) {
             throw new SpoolFullException("spool disk " + root + " has " + usable / (1024 * 1024)
                     + " MB free, below the reserve of " + reserveBytes / (1024 * 1024) + " MB", null);
