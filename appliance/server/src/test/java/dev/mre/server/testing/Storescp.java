@@ -42,12 +42,20 @@ public final class Storescp implements AutoCloseable {
         return start(outDir, freePort());
     }
 
-    public static Storescp start(Path outDir, int port) throws Exception {
+    /** storescp with extra options, e.g. "+xr" to accept RLE besides the uncompressed syntaxes. */
+    public static Storescp start(Path outDir, String... options) throws Exception {
+        return start(outDir, freePort(), options);
+    }
+
+    public static Storescp start(Path outDir, int port, String... options) throws Exception {
         if (!Files.isExecutable(Path.of(BINARY))) {
             fail(BINARY + " is missing: install DCMTK (bash .ci/install-peers, or apt-get install dcmtk)");
         }
         Files.createDirectories(outDir);
-        Process p = new ProcessBuilder(BINARY, "-aet", AE, "+uf", "-od", outDir.toString(), String.valueOf(port))
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(BINARY, "-aet", AE, "+uf"));
+        cmd.addAll(java.util.List.of(options));
+        cmd.addAll(java.util.List.of("-od", outDir.toString(), String.valueOf(port)));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(outDir.resolveSibling("storescp-" + port + ".log").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
