@@ -5,6 +5,8 @@
 // the transition table (StateTable) live in their own files.
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
+import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.net.pdu.AAbort;
 import dev.mre.dicom.net.pdu.AAssociateAc;
 import dev.mre.dicom.net.pdu.AAssociateRj;
@@ -212,14 +214,14 @@ public final class Association {
 
   /** C-ECHO (Verification SCU); the future holds the response status. */
   public Future<Integer> cecho() {
-    int pcid = accepted.values().stream().filter(pc -> TransferSyntaxes.VERIFICATION.equals(pc.abstractSyntax()))
+    int pcid = accepted.values().stream().filter(pc -> UID.Verification.equals(pc.abstractSyntax()))
         .mapToInt(PresentationContextItem::id).findFirst().orElse(-1);
     if (pcid < 0) {
       return Future.failedFuture(new IllegalStateException(label() + ": Verification was not accepted"));
     }
-    CommandSet rq = new CommandSet().setUI(Dimse.AffectedSOPClassUID, TransferSyntaxes.VERIFICATION)
-        .setUS(Dimse.CommandField, Dimse.C_ECHO_RQ).setUS(Dimse.CommandDataSetType, Dimse.NO_DATA_SET);
-    return onContext(() -> invoke(pcid, rq, null)).map(rsp -> rsp.command().getInt(Dimse.Status, -1));
+    CommandSet rq = new CommandSet().setUI(Tag.AffectedSOPClassUID, UID.Verification)
+        .setUS(Tag.CommandField, Dimse.C_ECHO_RQ).setUS(Tag.CommandDataSetType, Dimse.NO_DATA_SET);
+    return onContext(() -> invoke(pcid, rq, null)).map(rsp -> rsp.command().getInt(Tag.Status, -1));
   }
 
   /**
@@ -232,11 +234,11 @@ public final class Association {
       return Future.failedFuture(new IllegalStateException(label() + ": no presentation context accepted for "
           + sopClassUid + " in " + tsuid));
     }
-    CommandSet rq = new CommandSet().setUI(Dimse.AffectedSOPClassUID, sopClassUid)
-        .setUS(Dimse.CommandField, Dimse.C_STORE_RQ).setUS(Dimse.Priority, Dimse.MEDIUM)
-        .setUS(Dimse.CommandDataSetType, 0x0000).setUI(Dimse.AffectedSOPInstanceUID, sopInstanceUid);
-    return onContext(() -> invoke(pcid, rq, dataset)).map(rsp -> new DimseStatus(rsp.command().getInt(Dimse.Status, -1),
-        rsp.command().getString(Dimse.ErrorComment)));
+    CommandSet rq = new CommandSet().setUI(Tag.AffectedSOPClassUID, sopClassUid)
+        .setUS(Tag.CommandField, Dimse.C_STORE_RQ).setUS(Tag.Priority, Dimse.MEDIUM)
+        .setUS(Tag.CommandDataSetType, 0x0000).setUI(Tag.AffectedSOPInstanceUID, sopInstanceUid);
+    return onContext(() -> invoke(pcid, rq, dataset)).map(rsp -> new DimseStatus(rsp.command().getInt(Tag.Status, -1),
+        rsp.command().getString(Tag.ErrorComment)));
   }
 
   /** A-RELEASE request (Evt11); completes with the A-RELEASE confirmation. */
@@ -609,7 +611,7 @@ public final class Association {
   private void onResponse(DimseMessage rsp) {
     Promise<DimseMessage> p = responsePromise;
     responsePromise = null;
-    int respondedTo = rsp.command().getInt(Dimse.MessageIDBeingRespondedTo, -1);
+    int respondedTo = rsp.command().getInt(Tag.MessageIDBeingRespondedTo, -1);
     if (p == null || respondedTo != ((nextMessageId - 1) & 0xFFFF)) {
       LOG.warn("{} << unexpected {}: no such request outstanding", label(), rsp.command());
       responsePromise = p;
@@ -625,7 +627,7 @@ public final class Association {
       if (state != State.Sta6) {
         return Future.failedFuture(new IllegalStateException(label() + ": association not established (" + state + ")"));
       }
-      rq.setUS(Dimse.MessageID, nextMessageId++ & 0xFFFF);
+      rq.setUS(Tag.MessageID, nextMessageId++ & 0xFFFF);
       responsePromise = Promise.promise();
       Future<DimseMessage> response = responsePromise.future();
       if (responseMillis > 0) {

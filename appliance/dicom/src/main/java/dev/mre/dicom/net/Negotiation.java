@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import dev.mre.dicom.data.Implementation;
 import dev.mre.dicom.net.pdu.AAssociateAc;
 import dev.mre.dicom.net.pdu.AAssociateRj;
@@ -57,7 +58,7 @@ final class Negotiation {
     Set<String> acceptable = acceptable(pc.abstractSyntax(), cfg);
     if (acceptable == null) {
       return PresentationContextItem.answer(pc.id(), PresentationContextItem.ABSTRACT_SYNTAX_NOT_SUPPORTED,
-          TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN);
+          UID.ImplicitVRLittleEndian);
     }
     for (String ts : pc.transferSyntaxes()) { // the proposer's preference order
       if (acceptable.contains(ts)) {
@@ -65,7 +66,7 @@ final class Negotiation {
       }
     }
     return PresentationContextItem.answer(pc.id(), PresentationContextItem.TRANSFER_SYNTAXES_NOT_SUPPORTED,
-        TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN);
+        UID.ImplicitVRLittleEndian);
   }
 
   private static Set<String> acceptable(String sopClass, ServerConfig cfg) {
@@ -73,8 +74,8 @@ final class Negotiation {
     if (ts == null) {
       ts = cfg.acceptedContexts().get(ServerConfig.ANY_SOP_CLASS);
     }
-    if (ts == null && TransferSyntaxes.VERIFICATION.equals(sopClass)) {
-      ts = Set.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN);
+    if (ts == null && UID.Verification.equals(sopClass)) {
+      ts = Set.of(UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian);
     }
     return ts;
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -65,9 +66,9 @@ public record ServerConfig(String host, int port, String aeTitle, Map<String, Se
 
   /** 0.0.0.0:11112, AE "MRE_APPLIANCE", Verification and MR Image Storage in the common syntaxes. */
   public static ServerConfig defaults() {
-    Set<String> ts = Set.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN);
+    Set<String> ts = Set.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
     return new ServerConfig("0.0.0.0", DEFAULT_PORT, "MRE_APPLIANCE",
-        Map.of(TransferSyntaxes.VERIFICATION, ts, "1.2.840.10008.5.1.4.1.1.4", ts,
+        Map.of(UID.Verification, ts, "1.2.840.10008.5.1.4.1.1.4", ts,
             "1.2.840.10008.5.1.4.1.1.4.1", ts),
         Set.of(), DEFAULT_MAX_PDU_LENGTH, 16, Duration.ofSeconds(30), Duration.ofSeconds(60), null);
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
+import dev.mre.dicom.data.Tag;
 import static dev.mre.dicom.net.TestServers.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -117,8 +119,8 @@ class BadInputTest {
   void evenPresentationContextIdIsAborted() throws Exception {
     try (RawPeer p = peer()) {
       // the encoder writes what it is given; the decoder on the server refuses it
-      p.send(RawPeer.rq(TestServers.AE, PresentationContextItem.proposed(2, TransferSyntaxes.VERIFICATION,
-          List.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN))));
+      p.send(RawPeer.rq(TestServers.AE, PresentationContextItem.proposed(2, UID.Verification,
+          List.of(UID.ImplicitVRLittleEndian))));
       p.expectAbortThenClose(AAbort.INVALID_PDU_PARAMETER_VALUE);
     }
   }
@@ -187,15 +189,15 @@ class BadInputTest {
   void unsupportedCommandIsAnsweredWithUnrecognizedOperation() throws Exception {
     try (RawPeer p = peer()) {
       p.associate();
-      CommandSet find = new CommandSet().setUI(Dimse.AffectedSOPClassUID, TransferSyntaxes.VERIFICATION)
-          .setUS(Dimse.CommandField, Dimse.C_FIND_RQ).setUS(Dimse.MessageID, 5)
-          .setUS(Dimse.CommandDataSetType, Dimse.NO_DATA_SET);
+      CommandSet find = new CommandSet().setUI(Tag.AffectedSOPClassUID, UID.Verification)
+          .setUS(Tag.CommandField, Dimse.C_FIND_RQ).setUS(Tag.MessageID, 5)
+          .setUS(Tag.CommandDataSetType, Dimse.NO_DATA_SET);
       p.send(new PDataTf(List.of(Pdv.of(1, true, true, find.encode()))));
       PDataTf rsp = assertInstanceOf(PDataTf.class, p.read());
       CommandSet cmd = CommandSet.decode(rsp.pdvs().get(0).fragment());
-      assertEquals(Status.UnrecognizedOperation, cmd.getInt(Dimse.Status, -1));
-      assertEquals(5, cmd.getInt(Dimse.MessageIDBeingRespondedTo, -1));
-      assertEquals(Dimse.C_FIND_RQ | Dimse.RSP, cmd.getInt(Dimse.CommandField, -1));
+      assertEquals(Status.UnrecognizedOperation, cmd.getInt(Tag.Status, -1));
+      assertEquals(5, cmd.getInt(Tag.MessageIDBeingRespondedTo, -1));
+      assertEquals(Dimse.C_FIND_RQ | Dimse.RSP, cmd.getInt(Tag.CommandField, -1));
     }
   }
 
@@ -203,15 +205,15 @@ class BadInputTest {
   void storeOfASopClassOtherThanTheContextsIsAnsweredSopClassNotSupported() throws Exception {
     try (RawPeer p = peer()) {
       p.send(RawPeer.rq(TestServers.AE, PresentationContextItem.proposed(1, "1.2.840.10008.5.1.4.1.1.4",
-          List.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN))));
+          List.of(UID.ExplicitVRLittleEndian))));
       assertInstanceOf(dev.mre.dicom.net.pdu.AAssociateAc.class, p.read());
-      CommandSet store = new CommandSet().setUI(Dimse.AffectedSOPClassUID, RawDataSets.CT)
-          .setUS(Dimse.CommandField, Dimse.C_STORE_RQ).setUS(Dimse.MessageID, 9)
-          .setUS(Dimse.CommandDataSetType, 0).setUI(Dimse.AffectedSOPInstanceUID, "1.2.3");
+      CommandSet store = new CommandSet().setUI(Tag.AffectedSOPClassUID, RawDataSets.CT)
+          .setUS(Tag.CommandField, Dimse.C_STORE_RQ).setUS(Tag.MessageID, 9)
+          .setUS(Tag.CommandDataSetType, 0).setUI(Tag.AffectedSOPInstanceUID, "1.2.3");
       p.send(new PDataTf(List.of(Pdv.of(1, true, true, store.encode()))));
       p.send(new PDataTf(List.of(Pdv.of(1, false, true, RawDataSets.withUids(RawDataSets.CT, "1.2.3").toByteArray()))));
       PDataTf rsp = assertInstanceOf(PDataTf.class, p.read());
-      assertEquals(Status.SOPClassNotSupported, CommandSet.decode(rsp.pdvs().get(0).fragment()).getInt(Dimse.Status, -1));
+      assertEquals(Status.SOPClassNotSupported, CommandSet.decode(rsp.pdvs().get(0).fragment()).getInt(Tag.Status, -1));
     }
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import dev.mre.dicom.data.Implementation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +20,7 @@ class NegotiationTest {
   static final String MR = "1.2.840.10008.5.1.4.1.1.4";
   static final String CT = "1.2.840.10008.5.1.4.1.1.2";
   final ServerConfig cfg = ServerConfig.defaults().withAeTitle("SCP")
-      .withAcceptedContexts(Map.of(MR, Set.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN)));
+      .withAcceptedContexts(Map.of(MR, Set.of(UID.ExplicitVRLittleEndian)));
 
   static AAssociateRq rq(String called, String calling, String appContext, int version,
                          PresentationContextItem... pcs) {
@@ -28,7 +29,7 @@ class NegotiationTest {
 
   static AAssociateRq rq(String called, String calling) {
     return rq(called, calling, AAssociateRq.DICOM_APPLICATION_CONTEXT, 1,
-        PresentationContextItem.proposed(1, MR, List.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN)));
+        PresentationContextItem.proposed(1, MR, List.of(UID.ExplicitVRLittleEndian)));
   }
 
   @Test
@@ -70,14 +71,14 @@ class NegotiationTest {
   @Test
   void eachContextGetsItsOwnResult() {
     AAssociateRq r = rq("SCP", "SCU", AAssociateRq.DICOM_APPLICATION_CONTEXT, 1,
-        PresentationContextItem.proposed(1, MR, List.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN,
-            TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN)),
-        PresentationContextItem.proposed(3, MR, List.of(TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN)),
-        PresentationContextItem.proposed(5, CT, List.of(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN)),
-        PresentationContextItem.proposed(7, TransferSyntaxes.VERIFICATION, List.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN)));
+        PresentationContextItem.proposed(1, MR, List.of(UID.ImplicitVRLittleEndian,
+            UID.ExplicitVRLittleEndian)),
+        PresentationContextItem.proposed(3, MR, List.of(UID.ExplicitVRBigEndian)),
+        PresentationContextItem.proposed(5, CT, List.of(UID.ExplicitVRLittleEndian)),
+        PresentationContextItem.proposed(7, UID.Verification, List.of(UID.ImplicitVRLittleEndian)));
     AAssociateAc ac = (AAssociateAc) Negotiation.answer(r, cfg, false);
     List<PresentationContextItem> pcs = ac.presentationContexts();
-    assertEquals(PresentationContextItem.answer(1, 0, TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN), pcs.get(0));
+    assertEquals(PresentationContextItem.answer(1, 0, UID.ExplicitVRLittleEndian), pcs.get(0));
     assertEquals(PresentationContextItem.TRANSFER_SYNTAXES_NOT_SUPPORTED, pcs.get(1).result());
     assertEquals(PresentationContextItem.ABSTRACT_SYNTAX_NOT_SUPPORTED, pcs.get(2).result());
     assertEquals(PresentationContextItem.ACCEPTANCE, pcs.get(3).result(), "Verification is always accepted");

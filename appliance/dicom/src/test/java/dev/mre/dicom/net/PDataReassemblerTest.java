@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class PDataReassemblerTest {
 
   static byte[] storeRq() {
-    return new CommandSet().setUI(Dimse.AffectedSOPClassUID, "1.2.3").setUS(Dimse.CommandField, Dimse.C_STORE_RQ)
-        .setUS(Dimse.MessageID, 7).setUS(Dimse.CommandDataSetType, 0).setUI(Dimse.AffectedSOPInstanceUID, "1.2.3.4")
+    return new CommandSet().setUI(Tag.AffectedSOPClassUID, "1.2.3").setUS(Tag.CommandField, Dimse.C_STORE_RQ)
+        .setUS(Tag.MessageID, 7).setUS(Tag.CommandDataSetType, 0).setUI(Tag.AffectedSOPInstanceUID, "1.2.3.4")
         .encode();
   }
 
@@ -31,7 +32,7 @@ class PDataReassemblerTest {
     assertNull(r.add(Pdv.of(1, true, true, Arrays.copyOfRange(cmd, 10, cmd.length))));
     assertNull(r.add(Pdv.of(1, false, false, new byte[] {1, 2})));
     DimseMessage m = r.add(Pdv.of(1, false, true, new byte[] {3}));
-    assertEquals(7, m.command().getInt(Dimse.MessageID, -1));
+    assertEquals(7, m.command().getInt(Tag.MessageID, -1));
     assertArrayEquals(new byte[] {1, 2, 3}, m.data());
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -37,8 +38,8 @@ final class RawPeer implements AutoCloseable {
   }
 
   static PresentationContextItem verification(int id) {
-    return PresentationContextItem.proposed(id, TransferSyntaxes.VERIFICATION,
-        List.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN));
+    return PresentationContextItem.proposed(id, UID.Verification,
+        List.of(UID.ImplicitVRLittleEndian));
   }
 
   RawPeer send(byte[] bytes) throws IOException {

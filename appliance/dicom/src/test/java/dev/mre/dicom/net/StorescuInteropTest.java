@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import static dev.mre.dicom.net.TestServers.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,25 +100,25 @@ class StorescuInteropTest {
   @Test
   void implicitLittleEndianFromStorescuXiIsStoredWithTheSameContent() throws Exception {
     storescu("-xi");
-    assertSameDataSets(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN);
+    assertSameDataSets(UID.ImplicitVRLittleEndian);
   }
 
   @Test
   void explicitLittleEndianFromStorescuXeIsStoredWithTheSameContent() throws Exception {
     storescu("-xe");
-    assertSameDataSets(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN);
+    assertSameDataSets(UID.ExplicitVRLittleEndian);
   }
 
   @Test
   void explicitBigEndianFromStorescuXbIsStoredWithTheSameContent() throws Exception {
-    storescuToServerAcceptingOnly(TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN, "-xb");
-    assertSameDataSets(TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN);
+    storescuToServerAcceptingOnly(UID.ExplicitVRBigEndian, "-xb");
+    assertSameDataSets(UID.ExplicitVRBigEndian);
   }
 
   @Test
   void deflatedFromStorescuXdIsStoredWithTheSameContent() throws Exception {
-    storescuToServerAcceptingOnly(TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, "-xd");
-    assertSameDataSets(TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+    storescuToServerAcceptingOnly(UID.DeflatedExplicitVRLittleEndian, "-xd");
+    assertSameDataSets(UID.DeflatedExplicitVRLittleEndian);
   }
 
   @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.data.UID;
 import dev.mre.dicom.net.service.DimseServices;
 import dev.mre.dicom.net.service.StoreHandler;
 import io.vertx.core.Vertx;
@@ -15,9 +16,9 @@ final class TestServers {
   private TestServers() {}
 
   static final String AE = "MRE_TEST";
-  static final Set<String> ALL_TS = Set.of(TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN,
-      TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntaxes.EXPLICIT_VR_BIG_ENDIAN,
-      TransferSyntaxes.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+  static final Set<String> ALL_TS = Set.of(UID.ImplicitVRLittleEndian,
+      UID.ExplicitVRLittleEndian, UID.ExplicitVRBigEndian,
+      UID.DeflatedExplicitVRLittleEndian);
 
   /** Port 0, AE MRE_TEST, any SOP class in the four uncompressed syntaxes, short timeouts. */
   static ServerConfig config() {
@@ -39,7 +40,7 @@ final class TestServers {
   /** Opens an association with only Verification proposed, echoes, releases; returns the status. */
   static int echo(Vertx vertx, int port) throws Exception {
     Association as = await(DicomClient.open(vertx, client(), AE, "127.0.0.1", port,
-        List.of(PresentationContext.of(TransferSyntaxes.VERIFICATION, TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN))));
+        List.of(PresentationContext.of(UID.Verification, UID.ImplicitVRLittleEndian))));
     int status = await(as.cecho());
     await(as.release());
     return status;

@@ -22,8 +22,11 @@ public final class DicomConfigs {
         for (String sopClass : d.acceptedSopClasses()) {
             contexts.put(sopClass, new LinkedHashSet<>(d.acceptedTransferSyntaxes()));
         }
+        // One store worker per association: an association has at most one C-STORE in flight, and
+        // a store spends most of its time waiting in fsync, so concurrent associations must not queue.
         return new ServerConfig(d.host(), d.port(), d.aeTitle(), contexts, new LinkedHashSet<>(d.callingAeAllowList()),
-                d.maxPduLength(), d.maxAssociations(), d.artimTimeout(), d.idleTimeout(), null);
+                d.maxPduLength(), d.maxAssociations(), d.artimTimeout(), d.idleTimeout(), null)
+                .withStoreWorkers(d.maxAssociations());
     }
 
     /** The TLS listener on {@code dicom.tls.port}, or {@code null} when TLS is disabled. */

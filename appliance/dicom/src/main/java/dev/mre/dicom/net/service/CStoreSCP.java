@@ -43,21 +43,21 @@ public final class CStoreSCP implements DimseService {
    * to DEBUG, and refusals decided at this level (0122, A900, C000, ...) to WARN with the reason.
    */
   private static void logResponse(Association as, DimseMessage rq, CommandSet rsp) {
-    int status = rsp.getInt(Dimse.Status, -1);
-    String iuid = rq.command().getString(Dimse.AffectedSOPInstanceUID);
+    int status = rsp.getInt(Tag.Status, -1);
+    String iuid = rq.command().getString(Tag.AffectedSOPInstanceUID);
     int bytes = rq.data() == null ? 0 : rq.data().length;
     if (status == Status.Success || Status.isWarning(status)) {
       LOG.debug("{} >> C-STORE-RSP {} {} bytes: status {}", as.label(), iuid, bytes, String.format("%04X", status));
     } else {
       LOG.warn("{} >> C-STORE-RSP {} {} bytes: status {} ({})", as.label(), iuid, bytes,
-          String.format("%04X", status), rsp.getString(Dimse.ErrorComment));
+          String.format("%04X", status), rsp.getString(Tag.ErrorComment));
     }
   }
 
   private CommandSet store(Association as, DimseMessage rq, String tsuid) {
     CommandSet cmd = rq.command();
-    String cuid = cmd.getString(Dimse.AffectedSOPClassUID);
-    String iuid = cmd.getString(Dimse.AffectedSOPInstanceUID);
+    String cuid = cmd.getString(Tag.AffectedSOPClassUID);
+    String iuid = cmd.getString(Tag.AffectedSOPInstanceUID);
     if (cuid == null || !cuid.equals(as.abstractSyntax(rq.presentationContextId()))) {
       return CommandSet.responseTo(cmd, Status.SOPClassNotSupported,
           "SOP class not negotiated on presentation context " + rq.presentationContextId());

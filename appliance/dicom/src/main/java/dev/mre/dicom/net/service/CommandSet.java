@@ -83,34 +83,34 @@ public final class CommandSet {
   /** The response to {@code rq}: same SOP class and instance, command field with the response bit. */
   public static CommandSet responseTo(CommandSet rq, int status, String errorComment) {
     CommandSet rsp = new CommandSet();
-    String cls = rq.getString(Dimse.AffectedSOPClassUID);
+    String cls = rq.getString(Tag.AffectedSOPClassUID);
     if (cls != null) {
-      rsp.setUI(Dimse.AffectedSOPClassUID, cls);
+      rsp.setUI(Tag.AffectedSOPClassUID, cls);
     }
-    rsp.setUS(Dimse.CommandField, rq.getInt(Dimse.CommandField, 0) | Dimse.RSP);
-    rsp.setUS(Dimse.MessageIDBeingRespondedTo, rq.getInt(Dimse.MessageID, 0));
-    rsp.setUS(Dimse.CommandDataSetType, Dimse.NO_DATA_SET);
-    rsp.setUS(Dimse.Status, status);
-    String inst = rq.getString(Dimse.AffectedSOPInstanceUID);
+    rsp.setUS(Tag.CommandField, rq.getInt(Tag.CommandField, 0) | Dimse.RSP);
+    rsp.setUS(Tag.MessageIDBeingRespondedTo, rq.getInt(Tag.MessageID, 0));
+    rsp.setUS(Tag.CommandDataSetType, Dimse.NO_DATA_SET);
+    rsp.setUS(Tag.Status, status);
+    String inst = rq.getString(Tag.AffectedSOPInstanceUID);
     if (inst != null) {
-      rsp.setUI(Dimse.AffectedSOPInstanceUID, inst);
+      rsp.setUI(Tag.AffectedSOPInstanceUID, inst);
     }
     if (errorComment != null) {
       // LO: at most 64 characters, no backslash (value separator)
       String c = errorComment.replace('\\', '/');
-      rsp.setText(Dimse.ErrorComment, c.length() > 64 ? c.substring(0, 64) : c);
+      rsp.setText(Tag.ErrorComment, c.length() > 64 ? c.substring(0, 64) : c);
     }
     return rsp;
   }
 
   public boolean hasDataSet() {
-    return getInt(Dimse.CommandDataSetType, Dimse.NO_DATA_SET) != Dimse.NO_DATA_SET;
+    return getInt(Tag.CommandDataSetType, Dimse.NO_DATA_SET) != Dimse.NO_DATA_SET;
   }
 
   /** "C-STORE-RQ (0000,0110)=1 ...", for DEBUG logs; command sets hold no patient data. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(Dimse.nameOf(getInt(Dimse.CommandField, -1)));
+    StringBuilder sb = new StringBuilder(Dimse.nameOf(getInt(Tag.CommandField, -1)));
     for (int i = 0; i < elements.size(); i++) {
       int t = elements.tagAt(i);
       sb.append(' ').append(Tag.toString(t)).append('=').append(elements.getString(t));

@@ -3,7 +3,7 @@ package dev.mre.dicom.net.service;
 
 import dev.mre.dicom.data.Tag;
 
-/** Command field values and command element tags of PS3.7 Annex E (group 0000). */
+/** Command field values of PS3.7 Annex E (group 0000); the command element tags are in {@code Tag}. */
 public final class Dimse {
 
   private Dimse() {}
@@ -34,24 +34,6 @@ public final class Dimse {
   // Priority (0000,0700)
   public static final int MEDIUM = 0x0000;
 
-  // Command element tags (the same values as the data layer's Tag)
-  public static final int CommandGroupLength = Tag.CommandGroupLength;
-  public static final int AffectedSOPClassUID = Tag.AffectedSOPClassUID;
-  public static final int RequestedSOPClassUID = Tag.RequestedSOPClassUID;
-  public static final int CommandField = Tag.CommandField;
-  public static final int MessageID = Tag.MessageID;
-  public static final int MessageIDBeingRespondedTo = Tag.MessageIDBeingRespondedTo;
-  public static final int MoveDestination = Tag.MoveDestination;
-  public static final int Priority = Tag.Priority;
-  public static final int CommandDataSetType = Tag.CommandDataSetType;
-  public static final int Status = Tag.Status;
-  public static final int OffendingElement = Tag.OffendingElement;
-  public static final int ErrorComment = Tag.ErrorComment;
-  public static final int ErrorID = Tag.ErrorID;
-  public static final int AffectedSOPInstanceUID = Tag.AffectedSOPInstanceUID;
-  public static final int RequestedSOPInstanceUID = Tag.RequestedSOPInstanceUID;
-  public static final int MoveOriginatorApplicationEntityTitle = Tag.MoveOriginatorApplicationEntityTitle;
-  public static final int MoveOriginatorMessageID = Tag.MoveOriginatorMessageID;
 
   /** "C-STORE-RQ", for logs. */
   public static String nameOf(int commandField) {

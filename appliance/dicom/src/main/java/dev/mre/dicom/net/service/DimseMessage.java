@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net.service;
 
+import dev.mre.dicom.data.Tag;
 /**
  * One reassembled DIMSE message: a command set and its data set bytes, as they came in the
  * presentation context's transfer syntax.
@@ -12,7 +13,7 @@ package dev.mre.dicom.net.service;
 public record DimseMessage(int presentationContextId, CommandSet command, byte[] data, boolean dataDiscarded) {
 
   public int commandField() {
-    return command.getInt(Dimse.CommandField, -1);
+    return command.getInt(Tag.CommandField, -1);
   }
 
   public boolean isResponse() {
