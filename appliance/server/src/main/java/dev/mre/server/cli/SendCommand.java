@@ -8,6 +8,7 @@ import dev.mre.dicom.net.service.DimseStatus;
 import dev.mre.server.config.AeAddress;
 import dev.mre.server.scu.Part10Object;
 import dev.mre.server.scu.StoreScu;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -126,9 +127,17 @@ final class SendCommand implements Command, OptionSpec {
                 err.println("send: cannot associate with " + peer + ": " + Failures.reason(e, peer.toString()));
                 return ExitCode.UNAVAILABLE;
             }
-            for (Part10Object o : objects) {
+            // The next file is read while the current one is in flight (one read ahead).
+            Future<StoreScu.Prepared> next = StoreScu.prepare(as, objects.get(0), io);
+            for (int i = 0; i < objects.size(); i++) {
+                Part10Object o = objects.get(i);
+                Future<StoreScu.Prepared> current = next;
+                if (i + 1 < objects.size()) {
+                    next = StoreScu.prepare(as, objects.get(i + 1), io);
+                }
                 try {
-                    DimseStatus st = StoreScu.store(as, o, io).toCompletionStage().toCompletableFuture().get();
+                    DimseStatus st = current.compose(p -> StoreScu.send(as, p))
+                            .toCompletionStage().toCompletableFuture().get();
                     if (st.failure()) {
                         err.println("FAILED " + o.file() + ": status " + st);
                         failed++;

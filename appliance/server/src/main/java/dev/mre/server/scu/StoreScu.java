@@ -51,12 +51,24 @@ public final class StoreScu {
         return contexts;
     }
 
+    /** One object's data set bytes in the transfer syntax it will be sent in. */
+    public record Prepared(Part10Object object, String transferSyntaxUid, byte[] dataset) {
+    }
+
     /**
      * Sends one object: unchanged in its own transfer syntax when the peer accepted it, else (for
      * uncompressed data only) transcoded to an accepted little endian syntax. File reading and
      * transcoding run on {@code io}. Fails when no accepted context fits.
      */
     public static Future<DimseStatus> store(Association as, Part10Object o, WorkerExecutor io) {
+        return prepare(as, o, io).compose(p -> send(as, p));
+    }
+
+    /**
+     * Reads (and if needed transcodes) one object on {@code io}, choosing the transfer syntax from
+     * the accepted contexts; callers may prepare the next object while the current one is in flight.
+     */
+    public static Future<Prepared> prepare(Association as, Part10Object o, WorkerExecutor io) {
         String own = o.transferSyntaxUid();
         boolean uncompressed = !TransferSyntax.of(own).encapsulated();
         String ts = uncompressed
@@ -69,10 +81,16 @@ public final class StoreScu {
         return io.executeBlocking(() -> {
             byte[] bytes = o.datasetBytes();
             if (ts.equals(own)) {
-                return bytes;
+                return new Prepared(o, ts, bytes);
             }
-            return DicomWriter.writeDataset(DicomReader.readDataset(bytes, 0, bytes.length, own,
-                    o.file().toString()), ts);
-        }).compose(bytes -> as.cstore(o.sopClassUid(), o.sopInstanceUid(), ts, bytes));
+            return new Prepared(o, ts, DicomWriter.writeDataset(DicomReader.readDataset(bytes, 0, bytes.length, own,
+                    o.file().toString()), ts));
+        });
+    }
+
+    /** C-STORE of a prepared object. */
+    public static Future<DimseStatus> send(Association as, Prepared p) {
+        Part10Object o = p.object();
+        return as.cstore(o.sopClassUid(), o.sopInstanceUid(), p.transferSyntaxUid(), p.dataset());
     }
 }
