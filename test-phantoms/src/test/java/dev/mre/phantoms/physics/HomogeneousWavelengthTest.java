@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Oracle: a plane shear wave in a homogeneous elastic medium has wavelength sqrt(G/rho)/f.
  *
- * <p>Set-up: the clinical pixel (1.5625 mm = 400 mm / 256), 60 Hz, a small loss G'' = 0.02 G'
- * (shifts 2 pi / Re k from the elastic wavelength by 0.005%, and lets the solver converge on a
- * strip that is otherwise a resonant 1D cavity), a line source across the full width of a strip (the wave is exactly plane, also inside the side PMLs, where
+ * <p>Set-up: the clinical pixel (1.5625 mm = 400 mm / 256), 60 Hz, a small loss G'' = 0.05 G'
+ * (lengthens 2 pi / Re k over the elastic wavelength by 0.09%, and lets the solver converge on a
+ * strip that is otherwise a resonant 1D cavity; a 30-cell PML), a line source across the full width of a strip (the wave is exactly plane, also inside the side PMLs, where
  * the stretching cancels for a wave with no x-variation). The wavelength comes from a least-squares
  * fit of the unwrapped phase against depth, from one wavelength past the source to 10 pixels
  * before the far PML. Tolerance 2% (the issue's requirement); the expected error of the 3-point
@@ -21,17 +21,17 @@ class HomogeneousWavelengthTest {
     private static final double H = 400e-3 / 256;
 
     @ParameterizedTest(name = "{0} Pa")
-    @ValueSource(doubles = {1000, 2000, 3000, 5000, 8000, 12000})
+    @ValueSource(doubles = {12000, 1000, 2000, 3000, 5000, 8000})
     void planeWaveWavelengthEqualsSqrtGOverRhoOverFWithin2Percent(double g) {
         int nx = 64;
         int ny = 400;
         int src = 20;
-        Medium m = Medium.homogeneous(nx, ny, H, H, g, 0.02 * g);
+        Medium m = Medium.homogeneous(nx, ny, H, H, g, 0.05 * g);
         double[] f = new double[2 * nx * ny];
         for (int x = 0; x < nx; x++) {
             f[2 * (src * nx + x)] = 1.0 / H;
         }
-        WaveField u = WaveSolver.solve(m, f, SolverConfig.defaults());
+        WaveField u = WaveSolver.solve(m, f, SolverConfig.defaults().withPml(30));
         double expected = Math.sqrt(g / Medium.TISSUE_DENSITY) / 60.0;
         int y0 = src + (int) Math.ceil(expected / H);
         int y1 = ny - 10;
