@@ -11,10 +11,20 @@ final class Bicgstab {
     }
 
     /** Result of one solve. */
-    record Outcome(int iterations, double relativeResidual, boolean converged) {
+    record Outcome(int iterations, double relativeResidual, boolean converged, double bestResidual,
+                   double[] bestIterate) {
+        Outcome(int iterations, double relativeResidual, boolean converged) {
+            this(iterations, relativeResidual, converged, relativeResidual, null);
+        }
     }
 
     static Outcome solve(HelmholtzOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIt) {
+        return solve(a, m, b, x, tol, maxIt, false);
+    }
+
+    /** As above; with {@code trackBest} the outcome carries the iterate of smallest residual. */
+    static Outcome solve(HelmholtzOperator a, Preconditioner m, double[] b, double[] x, double tol, int maxIt,
+                         boolean trackBest) {
         int n2 = b.length;
         double[] r = new double[n2];
         double[] rHat = new double[n2];
@@ -39,6 +49,8 @@ final class Bicgstab {
         double[] omega = {1, 0};
         double[] tmp = new double[2];
         double res = Math.sqrt(dotRe(r, r)) / bNorm;
+        double bestRes = res;
+        double[] best = trackBest ? x.clone() : null;
         for (int it = 1; it <= maxIt; it++) {
             double[] rhoNew = dot(rHat, r);
             // beta = (rhoNew / rho) * (alpha / omega)
@@ -77,13 +89,17 @@ final class Bicgstab {
             }
             res = Math.sqrt(dotRe(r, r)) / bNorm;
             if (res < tol) {
-                return new Outcome(it, res, true);
+                return new Outcome(it, res, true, res, null);
             }
-            if (tt == 0 || (omega[0] == 0 && omega[1] == 0)) {
-                return new Outcome(it, res, false);
+            if (trackBest && res < bestRes) {
+                bestRes = res;
+                System.arraycopy(x, 0, best, 0, x.length);
+            }
+            if (tt == 0 || (omega[0] == 0 && omega[1] == 0) || !Double.isFinite(res)) {
+                return new Outcome(it, res, false, bestRes, best);
             }
         }
-        return new Outcome(maxIt, res, false);
+        return new Outcome(maxIt, res, false, bestRes, best);
     }
 
     /** sum conj(a) b. */
