@@ -53,7 +53,8 @@ public record AnatomicalPhantom(long seed, FibrosisStage stage, double liverKPa,
     }
 
     /**
-     * The passive driver: a Gaussian force patch (20 mm radius) 6 mm inside the body wall where a
+     * The passive driver: a Gaussian force patch (25 mm standard deviation, like the
+     * cross-section of a 19 cm paddle pressed on the wall) 8 mm inside the body wall where a
      * ray from the centre towards the patient's right-anterior (image upper left) leaves the body.
      */
     static double[] driver(Canvas c) {
@@ -70,8 +71,8 @@ public record AnatomicalPhantom(long seed, FibrosisStage stage, double liverKPa,
                 edge = r;
             }
         }
-        double px = (edge - 6) * dirX;
-        double py = (edge - 6) * dirY;
+        double px = (edge - 8) * dirX;
+        double py = (edge - 8) * dirY;
         double[] f = new double[2 * c.nx * c.ny];
         for (int y = 0; y < c.ny; y++) {
             for (int x = 0; x < c.nx; x++) {
@@ -80,7 +81,7 @@ public record AnatomicalPhantom(long seed, FibrosisStage stage, double liverKPa,
                     continue;
                 }
                 double d2 = (c.xMm(x) - px) * (c.xMm(x) - px) + (c.yMm(y) - py) * (c.yMm(y) - py);
-                f[2 * k] = Math.exp(-d2 / (2 * 10.0 * 10.0));
+                f[2 * k] = Math.exp(-d2 / (2 * 25.0 * 25.0));
             }
         }
         return f;

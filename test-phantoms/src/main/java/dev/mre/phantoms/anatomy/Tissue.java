@@ -12,8 +12,8 @@ package dev.mre.phantoms.anatomy;
 public enum Tissue {
     /** Outside the body, or bowel gas: no shear waves, no signal. */
     AIR(0, 0, 0, 0.0, false),
-    FAT(1, 1500, 450, 0.90, true),
-    MUSCLE(2, 3000, 1200, 0.35, true),
+    FAT(1, 1500, 300, 0.90, true),
+    MUSCLE(2, 3000, 900, 0.35, true),
     /** Liver parenchyma; G' and G'' here are placeholders, the stage model sets them per pixel. */
     LIVER(3, 2000, 600, 0.45, true),
     /** Hepatic and portal veins, IVC, aorta: blood modelled as a very soft, very lossy solid. */
