@@ -9,7 +9,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A quick-look PNG of one slice: magnitude (first phase offset), wave image (real part of the
- * true first harmonic, blue-white-red, symmetric scale at twice the median liver amplitude) and true |G*| (0-8 kPa, dark to bright
+ * true first harmonic, blue-white-red, square-root compressed
+ * symmetric scale saturating at three times the median liver amplitude) and true |G*| (0-8 kPa, dark to bright
  * "hot" scale), side by side. For the README demo and the physicist's eye; never an input.
  */
 public final class ExamPicture {
@@ -32,15 +33,16 @@ public final class ExamPicture {
             }
         }
         java.util.Collections.sort(amps);
-        // scale to 2x the median amplitude in liver (or gel): saturates near the driver, shows the liver
-        double waveScale = amps.isEmpty() ? 1 : 2 * amps.get(amps.size() / 2);
+        // 3x the median amplitude in liver (or gel), square-root compressed: the wave decays by
+        // orders of magnitude from the driver, and a linear scale shows only the driver's patch
+        double waveScale = amps.isEmpty() ? 1 : 3 * amps.get(amps.size() / 2);
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 int k = y * nx + x;
                 int g = clamp(mag[k] / magMax);
                 img.setRGB(x, y, rgb(g, g, g));
                 double w = s.truth().tissue(k).solid() ? s.images().waveUm()[2 * k] / waveScale : 0;
-                w = Math.max(-1, Math.min(1, w));
+                w = Math.signum(w) * Math.sqrt(Math.min(1, Math.abs(w)));
                 int a = clamp(1 - Math.abs(w));
                 img.setRGB(nx + 4 + x, y, w >= 0 ? rgb(255, a, a) : rgb(a, a, 255));
                 double e = s.truth().tissue(k).solid() ? s.truth().modulusKPa(k) / 8.0 : 0;
