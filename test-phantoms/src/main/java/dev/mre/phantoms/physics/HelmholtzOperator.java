@@ -44,7 +44,8 @@ final class HelmholtzOperator {
     }
 
     static HelmholtzOperator assemble(Medium m, SolverConfig cfg) {
-        int pad = cfg.pmlCells();
+        // a body surrounded by air needs no PML: nothing reaches the grid edge
+        int pad = airBorder(m) ? 0 : cfg.pmlCells();
         int nx = m.nx() + 2 * pad;
         int ny = m.ny() + 2 * pad;
         HelmholtzOperator op = new HelmholtzOperator(nx, ny, pad);
@@ -112,6 +113,20 @@ final class HelmholtzOperator {
             op.diag[2 * k + 1] = im;
         }
         return op;
+    }
+
+    private static boolean airBorder(Medium m) {
+        for (int x = 0; x < m.nx(); x++) {
+            if (m.solid()[x] || m.solid()[(m.ny() - 1) * m.nx() + x]) {
+                return false;
+            }
+        }
+        for (int y = 0; y < m.ny(); y++) {
+            if (m.solid()[y * m.nx()] || m.solid()[y * m.nx() + m.nx() - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** c = harmonicMean(G_a, G_b) * sAlong / sAcross / h^2, zero if either side is air. */
