@@ -3,8 +3,11 @@ package dev.mre.phantoms;
 
 import dev.mre.phantoms.anatomy.FibrosisStage;
 import dev.mre.phantoms.dicom.Vendor;
+import dev.mre.phantoms.exam.Exam;
+import dev.mre.phantoms.exam.ExamGenerator;
 import dev.mre.phantoms.exam.ExamSpec;
 import dev.mre.phantoms.exam.PhantomKind;
+import dev.mre.phantoms.truth.TruthWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,6 +42,15 @@ public final class Batch {
      */
     public static List<Path> run(Path out, int slices, long firstSeed, ExamSpec template, int threads)
             throws IOException, InterruptedException {
+        return run(out, slices, firstSeed, template, threads, true);
+    }
+
+    /**
+     * As above; with {@code dicom == false} each exam gets {@code truth/} plus {@code images/}
+     * (magnitude and phase as .npy) instead of DICOM files: a quarter less time, a third of the disk.
+     */
+    public static List<Path> run(Path out, int slices, long firstSeed, ExamSpec template, int threads, boolean dicom)
+            throws IOException, InterruptedException {
         int exams = (slices + template.slices() - 1) / template.slices();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -52,7 +64,13 @@ public final class Batch {
                         template.sliceThicknessMm(), template.sliceGapMm(), template.acquisition(), template.solver());
                 Path dir = out.resolve(split(seed)).resolve(String.format(Locale.ROOT, "exam-%d", seed));
                 futures.add(pool.submit(() -> {
-                    Phantoms.generate(spec, vendor, dir, false);
+                    if (dicom) {
+                        Phantoms.generate(spec, vendor, dir, false);
+                    } else {
+                        Exam exam = ExamGenerator.generate(spec, false);
+                        TruthWriter.write(exam, dir.resolve("truth"));
+                        TruthWriter.writeImages(exam, dir.resolve("images"));
+                    }
                     return dir;
                 }));
             }

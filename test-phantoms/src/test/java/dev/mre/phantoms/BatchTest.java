@@ -40,4 +40,15 @@ class BatchTest {
             assertTrue(Files.isDirectory(d.resolve("dicom")));
         }
     }
+
+    @Test
+    void npyFormatWritesImagesAndTruthWithoutDicom(@TempDir Path tmp) throws Exception {
+        ExamSpec template = ExamSpec.defaults(PhantomKind.ANATOMICAL, 0).withMatrix(64, 64, 1);
+        List<Path> dirs = Batch.run(tmp, 1, 29, template, 1, false);
+        dev.mre.phantoms.truth.Npy.Array mag = dev.mre.phantoms.truth.Npy.read(dirs.get(0).resolve("images/magnitude.npy"));
+        assertEquals(List.of(1, 4, 64, 64), java.util.Arrays.stream(mag.shape()).boxed().toList());
+        assertTrue(Files.exists(dirs.get(0).resolve("images/phase_rad.npy")));
+        assertTrue(!Files.exists(dirs.get(0).resolve("dicom")));
+        assertEquals(tmp.resolve("test/exam-29"), dirs.get(0));
+    }
 }

@@ -39,6 +39,7 @@ public final class PhantomsCommand implements Command, OptionSpec {
                 "                         [--offsets 3..8] [--rows 256|204] [--slices N] [--resp-shift mm]",
                 "                         [--png] --out DIR",
                 "       phantoms batch --out DIR --count SLICES [--seed FIRST] [--threads N] [--snr N]",
+                "                      [--format dicom|npy]",
                 "",
                 "generate  one exam: DIR/dicom/<series>/IMnnnn.dcm (MR Image Storage) and DIR/truth/",
                 "          (|G*|, G', G'' kPa, labels, ideal ROI as .npy; truth.json). --png also writes",
@@ -46,13 +47,15 @@ public final class PhantomsCommand implements Command, OptionSpec {
                 "          deviation (mm) of the per-slice anteroposterior shift of the viscera (breath-holds).",
                 "batch     a training set of anatomical exams, stages cycling F0..F4, vendors alternating,",
                 "          split train/val/test by seed (seed mod 10: 0-7, 8, 9) under DIR/<split>/exam-<seed>/.",
+                "          --format npy writes truth/ plus images/magnitude.npy and images/phase_rad.npy",
+                "          (slices, offsets, rows, columns) instead of DICOM.",
                 "Same options and seed give byte-identical files.");
     }
 
     @Override
     public Set<String> valuedOptions() {
         return Set.of("kind", "stage", "stiffness", "snr", "vendor", "seed", "out", "count", "threads", "offsets",
-                "rows", "slices", "resp-shift");
+                "rows", "slices", "resp-shift", "format");
     }
 
     @Override
@@ -78,7 +81,12 @@ public final class PhantomsCommand implements Command, OptionSpec {
             }
             int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
             long t0 = System.nanoTime();
-            List<Path> dirs = Batch.run(Path.of(out), count, spec.seed(), spec, Math.max(1, threads));
+            String format = args.get("format", "dicom");
+            if (!format.equals("dicom") && !format.equals("npy")) {
+                throw new UsageException("--format dicom|npy");
+            }
+            List<Path> dirs = Batch.run(Path.of(out), count, spec.seed(), spec, Math.max(1, threads),
+                    format.equals("dicom"));
             System.out.printf(Locale.ROOT, "phantoms: %d exams (%d slices) in %.1f s under %s%n", dirs.size(),
                     dirs.size() * spec.slices(), (System.nanoTime() - t0) / 1e9, out);
             return ExitCode.OK;
