@@ -47,7 +47,8 @@ public final class Batch {
 
     /**
      * As above; with {@code dicom == false} each exam gets {@code truth/} plus {@code images/}
-     * (magnitude and phase as .npy) instead of DICOM files: a quarter less time, a third of the disk.
+     * (magnitude and phase as float32 .npy) instead of DICOM files: no DICOM encoding, but about
+     * 3.4 MB per slice against 2.7 MB with DICOM (float32 images against 16-bit pixels).
      */
     public static List<Path> run(Path out, int slices, long firstSeed, ExamSpec template, int threads, boolean dicom)
             throws IOException, InterruptedException {
