@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.science.phase;
+
+/**
+ * Phase wrapping and wrap-free derivatives.
+ *
+ * <p>Exists because MR phase is only known modulo 2 pi: differences of neighbouring pixels,
+ * re-wrapped into (-pi, pi], equal the true differences wherever the true phase changes by less
+ * than pi per pixel, whatever the number of wraps in the image.
+ */
+public final class Wrap {
+    private static final double TWO_PI = 2 * Math.PI;
+
+    private Wrap() {
+    }
+
+    /** x wrapped into [-pi, pi). */
+    public static double wrap(double x) {
+        return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI);
+    }
+
+    /**
+     * Wrap-free discrete Laplacian (pixel units) of a wrapped phase image: at each pixel the sum of
+     * wrap(neighbour - centre) over its 4 neighbours inside the image (Neumann boundary).
+     */
+    public static double[] wrapFreeLaplacian(double[] phi, int rows, int cols) {
+        double[] out = new double[phi.length];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                int i = y * cols + x;
+                double p = phi[i];
+                double s = 0;
+                if (x > 0) {
+                    s += wrap(phi[i - 1] - p);
+                }
+                if (x < cols - 1) {
+                    s += wrap(phi[i + 1] - p);
+                }
+                if (y > 0) {
+                    s += wrap(phi[i - cols] - p);
+                }
+                if (y < rows - 1) {
+                    s += wrap(phi[i + cols] - p);
+                }
+                out[i] = s;
+            }
+        }
+        return out;
+    }
+}
