@@ -9,7 +9,7 @@ package dev.mre.science;
  * 60 1/m) to 57.7 mm (12 kPa, 17 1/m).
  *
  * @param densityKgPerM3        tissue density rho used by every inversion (1000 kg/m3)
- * @param lowPassCutoffPerM     Butterworth low-pass cut-off, 1/m (150: passes 1 kPa waves at 60 Hz, damps noise)
+ * @param lowPassCutoffPerM     Butterworth low-pass cut-off, 1/m (100: passes 1 kPa waves, 60 1/m at 60 Hz, with gain 0.98)
  * @param lowPassOrder          Butterworth low-pass order (3)
  * @param highPassCutoffPerM    Butterworth high-pass cut-off, 1/m, removes bulk motion and compressional waves (5)
  * @param highPassOrder         Butterworth high-pass order (1)
@@ -32,7 +32,7 @@ public record InversionConfig(double densityKgPerM3, double lowPassCutoffPerM, i
 
     /** The documented defaults. */
     public static InversionConfig defaults() {
-        return new InversionConfig(1000, 150, 3, 5, 1, 2, 0.10, 2, 0.95);
+        return new InversionConfig(1000, 100, 3, 5, 1, 2, 0.10, 2, 0.95);
     }
 
     /** A copy with another window radius. */
