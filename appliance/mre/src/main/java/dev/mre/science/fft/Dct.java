@@ -37,88 +37,95 @@ public final class Dct {
         if (img.length != rows * cols) {
             throw new IllegalArgumentException("image length " + img.length + " != " + rows + "x" + cols);
         }
-        double[] a = new double[cols];
-        double[] b = new double[cols];
         double[] zr = new double[Math.max(rows, cols)];
         double[] zi = new double[Math.max(rows, cols)];
+        rowPasses(img, rows, cols, forward, zr, zi);
+        // columns: transpose so that they become contiguous rows, then transpose back
+        double[] t = new double[img.length];
+        transpose(img, rows, cols, t);
+        rowPasses(t, cols, rows, forward, zr, zi);
+        transpose(t, cols, rows, img);
+    }
+
+    private static void rowPasses(double[] img, int rows, int cols, boolean forward, double[] zr, double[] zi) {
+        double[] w = TWIDDLES.computeIfAbsent(cols, Dct::twiddles);
+        Fft fft = Fft.of(cols);
         for (int r = 0; r < rows; r += 2) {
-            boolean pair = r + 1 < rows;
-            System.arraycopy(img, r * cols, a, 0, cols);
-            if (pair) {
-                System.arraycopy(img, (r + 1) * cols, b, 0, cols);
+            int offA = r * cols;
+            int offB = r + 1 < rows ? offA + cols : -1;
+            if (forward) {
+                forwardPair(img, offA, offB, cols, w, fft, zr, zi);
             } else {
-                java.util.Arrays.fill(b, 0);
-            }
-            pass(a, b, cols, forward, zr, zi);
-            System.arraycopy(a, 0, img, r * cols, cols);
-            if (pair) {
-                System.arraycopy(b, 0, img, (r + 1) * cols, cols);
-            }
-        }
-        a = new double[rows];
-        b = new double[rows];
-        for (int c = 0; c < cols; c += 2) {
-            boolean pair = c + 1 < cols;
-            for (int r = 0; r < rows; r++) {
-                a[r] = img[r * cols + c];
-                b[r] = pair ? img[r * cols + c + 1] : 0;
-            }
-            pass(a, b, rows, forward, zr, zi);
-            for (int r = 0; r < rows; r++) {
-                img[r * cols + c] = a[r];
-                if (pair) {
-                    img[r * cols + c + 1] = b[r];
-                }
+                inversePair(img, offA, offB, cols, w, fft, zr, zi);
             }
         }
     }
 
-    /** DCT-II (forward) or its inverse of two real sequences a and b of length n, in place. */
-    static void pass(double[] a, double[] b, int n, boolean forward, double[] zr, double[] zi) {
-        double[] w = TWIDDLES.computeIfAbsent(n, Dct::twiddles); // cos, sin of -pi k / 2n
-        Fft fft = Fft.of(n);
-        double[] re = n == zr.length ? zr : new double[n];
-        double[] im = n == zi.length ? zi : new double[n];
-        if (forward) {
-            for (int i = 0; i < n; i++) {
-                int j = (i & 1) == 0 ? i >> 1 : n - 1 - (i >> 1);
-                re[j] = a[i];
-                im[j] = b[i];
+    /** DCT-II of rows at offA and offB (offB < 0: a lone row) of img, in place. */
+    private static void forwardPair(double[] img, int offA, int offB, int n, double[] w, Fft fft,
+                                    double[] re, double[] im) {
+        for (int i = 0; i < n; i++) {
+            int j = (i & 1) == 0 ? i >> 1 : n - 1 - (i >> 1);
+            re[j] = img[offA + i];
+            im[j] = offB < 0 ? 0 : img[offB + i];
+        }
+        fft.forward(re, im);
+        for (int k = 0; k < n; k++) {
+            int nk = k == 0 ? 0 : n - k;
+            // V_a = (Z[k] + conj Z[n-k]) / 2 ; V_b = (Z[k] - conj Z[n-k]) / 2i ; X = Re(w V)
+            double var = 0.5 * (re[k] + re[nk]);
+            double vai = 0.5 * (im[k] - im[nk]);
+            double vbr = 0.5 * (im[k] + im[nk]);
+            double vbi = -0.5 * (re[k] - re[nk]);
+            double c = w[2 * k];
+            double s = w[2 * k + 1];
+            img[offA + k] = var * c - vai * s;
+            if (offB >= 0) {
+                img[offB + k] = vbr * c - vbi * s;
             }
-            fft.forward(re, im);
-            for (int k = 0; k < n; k++) {
-                int nk = k == 0 ? 0 : n - k;
-                // V_a = (Z[k] + conj Z[n-k]) / 2 ; V_b = (Z[k] - conj Z[n-k]) / 2i
-                double var = 0.5 * (re[k] + re[nk]);
-                double vai = 0.5 * (im[k] - im[nk]);
-                double vbr = 0.5 * (im[k] + im[nk]);
-                double vbi = -0.5 * (re[k] - re[nk]);
-                double c = w[2 * k];
-                double s = w[2 * k + 1];
-                a[k] = var * c - vai * s;
-                b[k] = vbr * c - vbi * s;
+        }
+    }
+
+    /** Inverse DCT-II of rows at offA and offB (offB < 0: a lone row) of img, in place. */
+    private static void inversePair(double[] img, int offA, int offB, int n, double[] w, Fft fft,
+                                    double[] re, double[] im) {
+        for (int k = 0; k < n; k++) {
+            double c = w[2 * k];
+            double s = -w[2 * k + 1]; // e^{+i pi k / 2n}
+            double xa = img[offA + k];
+            double ya = k == 0 ? 0 : -img[offA + n - k];
+            double xb = offB < 0 ? 0 : img[offB + k];
+            double yb = k == 0 || offB < 0 ? 0 : -img[offB + n - k];
+            // V = e^{i pi k/2n} (X[k] - i X[n-k]); Z = V_a + i V_b
+            double var = xa * c - ya * s;
+            double vai = xa * s + ya * c;
+            double vbr = xb * c - yb * s;
+            double vbi = xb * s + yb * c;
+            re[k] = var - vbi;
+            im[k] = vai + vbr;
+        }
+        fft.inverse(re, im);
+        for (int i = 0; i < n; i++) {
+            int j = (i & 1) == 0 ? i >> 1 : n - 1 - (i >> 1);
+            img[offA + i] = re[j];
+            if (offB >= 0) {
+                img[offB + i] = im[j];
             }
-        } else {
-            for (int k = 0; k < n; k++) {
-                double c = w[2 * k];
-                double s = -w[2 * k + 1]; // e^{+i pi k / 2n}
-                double xa = a[k];
-                double ya = k == 0 ? 0 : -a[n - k];
-                double xb = b[k];
-                double yb = k == 0 ? 0 : -b[n - k];
-                // V = e^{i pi k/2n} (X[k] - i X[n-k]); Z = V_a + i V_b
-                double var = xa * c - ya * s;
-                double vai = xa * s + ya * c;
-                double vbr = xb * c - yb * s;
-                double vbi = xb * s + yb * c;
-                re[k] = var - vbi;
-                im[k] = vai + vbr;
-            }
-            fft.inverse(re, im);
-            for (int i = 0; i < n; i++) {
-                int j = (i & 1) == 0 ? i >> 1 : n - 1 - (i >> 1);
-                a[i] = re[j];
-                b[i] = im[j];
+        }
+    }
+
+    /** out (cols x rows) = transpose of in (rows x cols), in cache-friendly blocks. */
+    private static void transpose(double[] in, int rows, int cols, double[] out) {
+        final int blk = 32;
+        for (int r0 = 0; r0 < rows; r0 += blk) {
+            int r1 = Math.min(rows, r0 + blk);
+            for (int c0 = 0; c0 < cols; c0 += blk) {
+                int c1 = Math.min(cols, c0 + blk);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        out[c * rows + r] = in[r * cols + c];
+                    }
+                }
             }
         }
     }

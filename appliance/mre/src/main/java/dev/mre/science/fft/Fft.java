@@ -115,15 +115,42 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
-        for (int size = 2; size <= n; size <<= 1) {
+        // size-2 and size-4 stages have trivial twiddles (1, -i): no multiplications
+        if (n >= 2) {
+            for (int a = 0; a < n; a += 2) {
+                double xr = re[a + 1];
+                double xi = im[a + 1];
+                re[a + 1] = re[a] - xr;
+                im[a + 1] = im[a] - xi;
+                re[a] += xr;
+                im[a] += xi;
+            }
+        }
+        if (n >= 4) {
+            for (int a = 0; a < n; a += 4) {
+                double xr = re[a + 2];
+                double xi = im[a + 2];
+                re[a + 2] = re[a] - xr;
+                im[a + 2] = im[a] - xi;
+                re[a] += xr;
+                im[a] += xi;
+                // times -i
+                double yr = im[a + 3];
+                double yi = -re[a + 3];
+                re[a + 3] = re[a + 1] - yr;
+                im[a + 3] = im[a + 1] - yi;
+                re[a + 1] += yr;
+                im[a + 1] += yi;
+            }
+        }
+        for (int size = 8; size <= n; size <<= 1) {
             int half = size >> 1;
             int step = n / size;
-            for (int start = 0; start < n; start += size) {
-                for (int k = 0, t = 0; k < half; k++, t += step) {
-                    int a = start + k;
+            for (int k = 0, t = 0; k < half; k++, t += step) {
+                double wr = cos[t];
+                double wi = sin[t];
+                for (int a = k; a < n; a += size) {
                     int b = a + half;
-                    double wr = cos[t];
-                    double wi = sin[t];
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - xr;

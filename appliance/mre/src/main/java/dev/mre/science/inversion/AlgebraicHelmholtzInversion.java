@@ -48,7 +48,7 @@ public final class AlgebraicHelmholtzInversion {
             double im = -k * di;
             gp[i] = (float) re;
             gpp[i] = (float) im;
-            mag[i] = (float) Math.hypot(re, im);
+            mag[i] = (float) Math.sqrt(re * re + im * im);
         }
         return new StiffnessMap(InversionMethod.AHI, Quantity.COMPLEX_MODULUS_MAGNITUDE, w.rows(), w.cols(),
                 mag, gp, gpp);

@@ -36,8 +36,8 @@ public final class MdevInversion {
         double[] lu = new double[n];
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(s.lapRe()[i])) {
-                double l = Math.hypot(s.lapRe()[i], s.lapIm()[i]);
-                lu[i] = l * Math.hypot(w.re()[i], w.im()[i]);
+                lu[i] = Math.sqrt(s.lapRe()[i] * s.lapRe()[i] + s.lapIm()[i] * s.lapIm()[i])
+                        * Math.sqrt(w.re()[i] * w.re()[i] + w.im()[i] * w.im()[i]);
             }
         }
         double[] sumLu = dev.mre.science.grid.BoxFilter.sum(lu, rows, cols, config.windowRadius());
@@ -51,10 +51,10 @@ public final class MdevInversion {
             }
             double g = rhoW2kPa * s.absU()[i] / s.absL()[i];
             double cos = Math.max(-1, Math.min(1, -s.ulRe()[i] / sumLu[i]));
-            double phi = Math.acos(cos);
+            // phi = acos(cos): G' = g cos(phi), G'' = g sin(phi) >= 0
             mag[i] = (float) g;
-            gp[i] = (float) (g * Math.cos(phi));
-            gpp[i] = (float) (g * Math.sin(phi));
+            gp[i] = (float) (g * cos);
+            gpp[i] = (float) (g * Math.sqrt(1 - cos * cos));
         }
         return new StiffnessMap(InversionMethod.MDEV, Quantity.COMPLEX_MODULUS_MAGNITUDE, rows, cols, mag, gp, gpp);
     }

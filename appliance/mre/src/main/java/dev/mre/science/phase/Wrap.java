@@ -14,9 +14,9 @@ public final class Wrap {
     private Wrap() {
     }
 
-    /** x wrapped into [-pi, pi). */
+    /** x wrapped into [-pi, pi] (the nearest value congruent to x modulo 2 pi). */
     public static double wrap(double x) {
-        return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI);
+        return x - TWO_PI * Math.rint(x * (1 / TWO_PI));
     }
 
     /**
