@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.phantoms.truth;
+
+import dev.mre.phantoms.anatomy.SliceModel;
+import dev.mre.phantoms.anatomy.Tissue;
+import dev.mre.phantoms.exam.Exam;
+import dev.mre.phantoms.exam.ExamSlice;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes an exam's ground truth beside its DICOM files, in {@code DIR/truth/}: per-exam stacks of
+ * shape (slices, rows, columns) as .npy ({@code modulus_kpa.npy} |G*|, {@code storage_kpa.npy} G',
+ * {@code loss_kpa.npy} G'' as float32; {@code labels.npy} tissue labels and {@code roi.npy} ideal
+ * ROI 0/1 as uint8; {@code wave_re_um.npy}, {@code wave_im_um.npy} the true first harmonic in
+ * micrometres), and {@code truth.json} with the scalars and the label legend. See docs/phantoms.md.
+ */
+public final class TruthWriter {
+    private TruthWriter() {
+    }
+
+    public static void write(Exam exam, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        int ns = exam.slices().size();
+        SliceModel first = exam.slices().get(0).truth();
+        int nx = first.nx();
+        int ny = first.ny();
+        int n = nx * ny;
+        int[] shape = {ns, ny, nx};
+        float[] mod = new float[ns * n];
+        float[] g1 = new float[ns * n];
+        float[] g2 = new float[ns * n];
+        float[] wr = new float[ns * n];
+        float[] wi = new float[ns * n];
+        byte[] labels = new byte[ns * n];
+        byte[] roi = new byte[ns * n];
+        for (ExamSlice s : exam.slices()) {
+            SliceModel m = s.truth();
+            int o = s.index() * n;
+            for (int k = 0; k < n; k++) {
+                mod[o + k] = (float) m.modulusKPa(k);
+                g1[o + k] = m.storagePa()[k] / 1000f;
+                g2[o + k] = m.lossPa()[k] / 1000f;
+                wr[o + k] = (float) s.images().waveUm()[2 * k];
+                wi[o + k] = (float) s.images().waveUm()[2 * k + 1];
+                labels[o + k] = m.labels()[k];
+                roi[o + k] = (byte) (m.roi()[k] ? 1 : 0);
+            }
+        }
+        Npy.writeFloat32(dir.resolve("modulus_kpa.npy"), shape, mod);
+        Npy.writeFloat32(dir.resolve("storage_kpa.npy"), shape, g1);
+        Npy.writeFloat32(dir.resolve("loss_kpa.npy"), shape, g2);
+        Npy.writeFloat32(dir.resolve("wave_re_um.npy"), shape, wr);
+        Npy.writeFloat32(dir.resolve("wave_im_um.npy"), shape, wi);
+        Npy.writeUint8(dir.resolve("labels.npy"), shape, labels);
+        Npy.writeUint8(dir.resolve("roi.npy"), shape, roi);
+        Files.writeString(dir.resolve("truth.json"), json(exam), StandardCharsets.UTF_8);
+    }
+
+    static String json(Exam e) {
+        StringBuilder b = new StringBuilder("{\n");
+        var s = e.spec();
+        kv(b, "format", "\"mre-phantom-truth/1\"");
+        kv(b, "description", "\"Ground truth of a digital MRE phantom exam; arrays are (slices, rows, columns), "
+                + "slice order as in the DICOM series (index 0 most cranial), row 0 anterior, column 0 patient right\"");
+        kv(b, "kind", "\"" + s.kind().id() + "\"");
+        kv(b, "seed", Long.toString(s.seed()));
+        kv(b, "stage", s.kind().id().equals("anatomical") ? "\"" + s.stage() + "\"" : "null");
+        kv(b, "frequency_hz", num(s.solver().frequencyHz()));
+        kv(b, "nominal_kpa", num(e.liverKPa()));
+        kv(b, "damping_ratio", num(e.dampingRatio()));
+        kv(b, "roi_kpa", Double.isNaN(e.roiKPa()) ? "null" : num(e.roiKPa()));
+        kv(b, "roi_pixels", Long.toString(e.roiPixels()));
+        StringBuilder per = new StringBuilder("[");
+        for (ExamSlice sl : e.slices()) {
+            double[] r = sl.truth().roiMeanKPa();
+            per.append(sl.index() == 0 ? "" : ", ").append("{\"index\": ").append(sl.index())
+                    .append(", \"z_mm\": ").append(num(sl.zMm()))
+                    .append(", \"roi_kpa\": ").append(Double.isNaN(r[0]) ? "null" : num(r[0]))
+                    .append(", \"roi_pixels\": ").append((long) r[1])
+                    .append(", \"solver_iterations\": ").append(sl.solverIterations()).append('}');
+        }
+        kv(b, "slices", per.append(']').toString());
+        kv(b, "pixel_spacing_mm", num(s.pixelMm()));
+        kv(b, "slice_thickness_mm", num(s.sliceThicknessMm()));
+        kv(b, "phase_offsets", Integer.toString(s.acquisition().phaseOffsets()));
+        kv(b, "encoding_um_per_rad", num(s.acquisition().encodingUmPerRad()));
+        kv(b, "snr", num(s.acquisition().snr()));
+        StringBuilder legend = new StringBuilder("{");
+        for (Tissue t : Tissue.values()) {
+            legend.append(t.ordinal() == 0 ? "" : ", ").append('"').append(t.label()).append("\": \"")
+                    .append(t.name().toLowerCase(Locale.ROOT)).append('"');
+        }
+        b.append("  \"labels\": ").append(legend).append("}\n}\n");
+        return b.toString();
+    }
+
+    private static void kv(StringBuilder b, String k, String v) {
+        b.append("  \"").append(k).append("\": ").append(v).append(",\n");
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
