@@ -13,7 +13,9 @@ import dev.mre.science.fft.Dct;
  * value congruent with the measured phase: phi + 2 pi round((psi - phi) / 2 pi). Where the true
  * phase changes by less than pi per pixel the result is the true phase up to a global multiple of
  * 2 pi, for any number of wraps; isolated noise residues only perturb psi smoothly, and the snap
- * removes that perturbation wherever it stays under pi.
+ * removes that perturbation wherever it stays under pi. Pixels without signal (air: uniformly
+ * random phase, a residue at almost every pixel) would perturb psi by more than pi across the
+ * whole image, so callers pass a validity mask and their differences are left out.
  */
 public final class LaplacianUnwrap {
     private static final double TWO_PI = 2 * Math.PI;
@@ -23,7 +25,15 @@ public final class LaplacianUnwrap {
 
     /** Unwrapped copy of a wrapped row-major phase image (radians). */
     public static double[] unwrap(double[] wrapped, int rows, int cols) {
-        double[] psi = Wrap.wrapFreeLaplacian(wrapped, rows, cols);
+        return unwrap(wrapped, rows, cols, null);
+    }
+
+    /**
+     * Unwrapped copy using only phase differences between {@code valid} pixels (null: all). Invalid
+     * pixels (no signal) get a value too, but it means nothing.
+     */
+    public static double[] unwrap(double[] wrapped, int rows, int cols, boolean[] valid) {
+        double[] psi = Wrap.wrapFreeLaplacian(wrapped, rows, cols, valid);
         Dct.forward2d(psi, rows, cols);
         double[] cy = eigen(rows);
         double[] cx = eigen(cols);
@@ -39,6 +49,9 @@ public final class LaplacianUnwrap {
         double ss = 0;
         // the shift only has to be right to well within pi: a 1-in-7 subsample is plenty
         for (int i = 0; i < psi.length; i += 7) {
+            if (valid != null && !valid[i]) {
+                continue;
+            }
             double d = wrapped[i] - psi[i];
             sc += Math.cos(d);
             ss += Math.sin(d);

@@ -24,22 +24,34 @@ public final class Wrap {
      * wrap(neighbour - centre) over its 4 neighbours inside the image (Neumann boundary).
      */
     public static double[] wrapFreeLaplacian(double[] phi, int rows, int cols) {
+        return wrapFreeLaplacian(phi, rows, cols, null);
+    }
+
+    /**
+     * As {@link #wrapFreeLaplacian(double[], int, int)}, counting only differences between two
+     * pixels that are both {@code valid} (null: all valid). Pixels without signal (air) have random
+     * phase; leaving their differences out keeps their noise residues from spreading into tissue.
+     */
+    public static double[] wrapFreeLaplacian(double[] phi, int rows, int cols, boolean[] valid) {
         double[] out = new double[phi.length];
         for (int y = 0; y < rows; y++) {
             for (int x = 0; x < cols; x++) {
                 int i = y * cols + x;
+                if (valid != null && !valid[i]) {
+                    continue;
+                }
                 double p = phi[i];
                 double s = 0;
-                if (x > 0) {
+                if (x > 0 && (valid == null || valid[i - 1])) {
                     s += wrap(phi[i - 1] - p);
                 }
-                if (x < cols - 1) {
+                if (x < cols - 1 && (valid == null || valid[i + 1])) {
                     s += wrap(phi[i + 1] - p);
                 }
-                if (y > 0) {
+                if (y > 0 && (valid == null || valid[i - cols])) {
                     s += wrap(phi[i - cols] - p);
                 }
-                if (y < rows - 1) {
+                if (y < rows - 1 && (valid == null || valid[i + cols])) {
                     s += wrap(phi[i + cols] - p);
                 }
                 out[i] = s;
