@@ -33,28 +33,25 @@ public final class Wrap {
      * phase; leaving their differences out keeps their noise residues from spreading into tissue.
      */
     public static double[] wrapFreeLaplacian(double[] phi, int rows, int cols, boolean[] valid) {
+        // each wrapped difference is computed once and added to both of its pixels
         double[] out = new double[phi.length];
         for (int y = 0; y < rows; y++) {
+            int row = y * cols;
             for (int x = 0; x < cols; x++) {
-                int i = y * cols + x;
+                int i = row + x;
                 if (valid != null && !valid[i]) {
                     continue;
                 }
-                double p = phi[i];
-                double s = 0;
-                if (x > 0 && (valid == null || valid[i - 1])) {
-                    s += wrap(phi[i - 1] - p);
+                if (x + 1 < cols && (valid == null || valid[i + 1])) {
+                    double d = wrap(phi[i + 1] - phi[i]);
+                    out[i] += d;
+                    out[i + 1] -= d;
                 }
-                if (x < cols - 1 && (valid == null || valid[i + 1])) {
-                    s += wrap(phi[i + 1] - p);
+                if (y + 1 < rows && (valid == null || valid[i + cols])) {
+                    double d = wrap(phi[i + cols] - phi[i]);
+                    out[i] += d;
+                    out[i + cols] -= d;
                 }
-                if (y > 0 && (valid == null || valid[i - cols])) {
-                    s += wrap(phi[i - cols] - p);
-                }
-                if (y < rows - 1 && (valid == null || valid[i + cols])) {
-                    s += wrap(phi[i + cols] - p);
-                }
-                out[i] = s;
             }
         }
         return out;

@@ -22,7 +22,7 @@ import dev.mre.science.phase.Wrap;
  */
 public final class WaveFieldExtraction {
     private static final double TWO_PI = 2 * Math.PI;
-    private static final int SUBSAMPLE = 5; // median of every 5th pixel: plenty for a 2 pi decision
+    private static final int SUBSAMPLE = 23; // median of every 23rd pixel: plenty for a 2 pi decision
     private WaveFieldExtraction() {
     }
 
