@@ -46,6 +46,7 @@ public final class ProcessSummary {
             JsonObject sj = new JsonObject().put("slice", i).put("location_mm", round(s.locationM() * 1000, 3))
                     .put("thickness_mm", round(s.thicknessM() * 1000, 3))
                     .put("mask_threshold", r.confidence().threshold())
+                    .put("mask_pixels", r.confidence().maskedPixels())
                     .put("mask_fraction", round((double) r.confidence().maskedPixels() / n, 4));
             JsonObject mj = new JsonObject();
             for (InversionMethod m : methods) {
