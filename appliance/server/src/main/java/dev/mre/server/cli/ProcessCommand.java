@@ -123,6 +123,9 @@ final class ProcessCommand implements Command, OptionSpec {
         try {
             reading = new ExamReader(rules).read(Path.of(in));
         } catch (ExamException e) {
+            for (SeriesReport s : e.series()) {
+                err.printf(Locale.ROOT, "process: series %s, %d files: %s%n", s.series(), s.files(), s.reason());
+            }
             err.println("process: " + e.getMessage());
             return e.noInput() ? ExitCode.NO_INPUT : ExitCode.DATA_ERROR;
         }

@@ -2,6 +2,7 @@
 package dev.mre.server.process;
 
 import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.io.DicomReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,19 +52,31 @@ public final class ExamReader {
             String name = dir.relativize(f).toString();
             try {
                 Attributes a = DicomReader.readFile(f).dataset();
-                images.add(new SourceImage(f, name, a, classifier.classify(a)));
+                ImageClassifier.Decision d = classifier.classify(a);
+                if (!d.role().input()) {
+                    a.remove(Tag.PixelData);                     // keep only what may be inverted in memory
+                }
+                images.add(new SourceImage(f, name, a, d));
             } catch (IOException | RuntimeException e) {
                 images.add(new SourceImage(f, name, null,
                         new ImageClassifier.Decision(ImageRole.UNREADABLE, "not readable as DICOM")));
             }
         }
         List<String> warnings = new ArrayList<>();
-        ExamAssembler.Result r = ExamAssembler.assemble(images, rules, warnings);
+        ExamAssembler.Result r;
+        try {
+            r = ExamAssembler.assemble(images, rules, warnings);
+        } catch (ExamException e) {
+            throw e.withSeries(reports(images, null));
+        }
         return new ExamReading(r.exam(), reports(images, r.usedSeries()), warnings, r.frequencySource(),
                 r.phaseScaling(), r.studyUid());
     }
 
-    /** One report per series (unreadable files together), with the reasons of its files' roles. */
+    /**
+     * One report per series (unreadable files together), with the reasons of its files' roles;
+     * {@code used} is null when no exam could be assembled.
+     */
     static List<SeriesReport> reports(List<SourceImage> images, Set<String> used) {
         Map<String, List<SourceImage>> series = new LinkedHashMap<>();
         for (SourceImage s : images) {
@@ -77,10 +90,11 @@ public final class ExamReader {
                 roles.merge(s.role(), 1, Integer::sum);
                 reasons.add(s.decision().reason());
             }
-            boolean isUsed = used.contains(e.getKey());
+            boolean candidate = roles.keySet().stream().anyMatch(ImageRole::input);
+            boolean isUsed = used != null && used.contains(e.getKey());
             String why = isUsed ? "inversion input: " + String.join("; ", reasons)
-                    : roles.keySet().stream().anyMatch(ImageRole::input)
-                    ? "not used: does not belong to the chosen phase series (" + String.join("; ", reasons) + ")"
+                    : candidate && used == null ? "candidate input: " + String.join("; ", reasons)
+                    : candidate ? "not used: does not belong to the chosen phase series (" + String.join("; ", reasons) + ")"
                     : "not used: " + String.join("; ", reasons);
             out.add(new SeriesReport(e.getValue().get(0).seriesLabel(), e.getValue().size(), roles, isUsed, why));
         }

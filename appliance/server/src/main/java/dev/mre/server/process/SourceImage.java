@@ -59,6 +59,14 @@ record SourceImage(Path file, String name, Attributes data, ImageClassifier.Deci
     /** Position along the slice normal (mm) from ImagePositionPatient and ImageOrientationPatient,
      * else SliceLocation; NaN when neither is present. */
     double locationMm() {
+        try {
+            return location();
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double location() {
         String[] p = data.getStrings(Tag.ImagePositionPatient);
         String[] o = data.getStrings(Tag.ImageOrientationPatient);
         if (p != null && p.length == 3 && o != null && o.length == 6) {
@@ -78,7 +86,11 @@ record SourceImage(Path file, String name, Attributes data, ImageClassifier.Deci
         }
         StringBuilder b = new StringBuilder();
         for (String v : o) {
-            b.append(String.format(Locale.ROOT, "%.4f\\", Double.parseDouble(v)));
+            try {
+                b.append(String.format(Locale.ROOT, "%.4f\\", Double.parseDouble(v)));
+            } catch (NumberFormatException e) {
+                b.append(v).append('\\');
+            }
         }
         return b.toString();
     }

@@ -112,6 +112,7 @@ class ProcessCommandTest {
         CliTest.Run r = CliTest.main("process", "--in", copy.toString(), "--out", dir.resolve("o").toString());
         assertEquals(ExitCode.DATA_ERROR, r.exit(), r.err());
         assertTrue(r.err().contains("every slice has 1 phase offsets"), r.err());
+        assertTrue(r.err().contains("series #1 'MRE 60Hz RAW', 5 files: candidate input"), "decisions shown: " + r.err());
     }
 
     @Test
