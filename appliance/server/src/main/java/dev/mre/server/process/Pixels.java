@@ -28,9 +28,10 @@ final class Pixels {
         int stored = a.getInt(Tag.BitsStored, allocated);
         boolean signed = a.getInt(Tag.PixelRepresentation, 0) == 1;
         int n = rows * cols;
-        if ((allocated != 8 && allocated != 16) || b.length < n * (allocated / 8)) {
+        if ((allocated != 8 && allocated != 16) || stored < 1 || stored > allocated || b.length < n * (allocated / 8)) {
             throw ExamException.unusable(img.name() + " (series " + img.seriesLabel() + "): " + allocated
-                    + "-bit pixels, " + b.length + " bytes for " + rows + "x" + cols + "; expected 8 or 16 bits");
+                    + "-bit pixels (" + stored + " stored), " + b.length + " bytes for " + rows + "x" + cols
+                    + "; expected 8 or 16 bits allocated, at most that many stored");
         }
         double slope = a.getDouble(Tag.RescaleSlope, 1);
         double intercept = a.getDouble(Tag.RescaleIntercept, 0);
