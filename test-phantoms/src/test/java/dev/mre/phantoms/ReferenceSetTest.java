@@ -59,4 +59,19 @@ class ReferenceSetTest {
         assertTrue(Files.exists(REF.resolve("anatomical/dicom/01_magnitude/IM0016.dcm")));
         assertEquals(Vendor.SIEMENS, Vendor.parse("siemens"));
     }
+
+    @Test
+    void everyReferenceDicomFilePassesDciodvfyWithoutErrors() throws Exception {
+        java.util.List<Path> files;
+        try (var s = Files.walk(REF)) {
+            files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        }
+        assertEquals(40 + 10 + 10, files.size());
+        for (Path f : files) {
+            Process p = new ProcessBuilder("/usr/bin/dciodvfy", f.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            assertTrue(out.lines().noneMatch(l -> l.startsWith("Error")), f + "\n" + out);
+        }
+    }
 }

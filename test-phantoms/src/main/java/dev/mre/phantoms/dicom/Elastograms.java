@@ -24,7 +24,7 @@ final class Elastograms {
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 int k = y * nx + x;
-                if (!s.truth().tissue(k).solid()) {
+                if (!tissue(s, k)) {
                     continue;
                 }
                 double sum = 0;
@@ -33,7 +33,7 @@ final class Elastograms {
                     for (int dx = -2; dx <= 2; dx++) {
                         int xx = x + dx;
                         int yy = y + dy;
-                        if (xx >= 0 && yy >= 0 && xx < nx && yy < ny && s.truth().tissue(yy * nx + xx).solid()) {
+                        if (xx >= 0 && yy >= 0 && xx < nx && yy < ny && tissue(s, yy * nx + xx)) {
                             sum += s.truth().modulusKPa(yy * nx + xx);
                             n++;
                         }
@@ -45,13 +45,19 @@ final class Elastograms {
         return out;
     }
 
+    /** Solid tissue of the patient or phantom (not air, not the table). */
+    private static boolean tissue(ExamSlice s, int k) {
+        Tissue t = s.truth().tissue(k);
+        return t.solid() && t != Tissue.TABLE;
+    }
+
     /** True where the simulated confidence is high enough to report stiffness. */
     static boolean[] confident(ExamSlice s, double encodingUmPerRad) {
         int n = s.truth().nx() * s.truth().ny();
         boolean[] c = new boolean[n];
         for (int k = 0; k < n; k++) {
             Tissue t = s.truth().tissue(k);
-            if (!t.solid() || t == Tissue.VESSEL || t == Tissue.GALLBLADDER || t == Tissue.BONE) {
+            if (!t.solid() || t == Tissue.VESSEL || t == Tissue.GALLBLADDER || t == Tissue.BONE || t == Tissue.TABLE) {
                 continue;
             }
             double ampRad = Math.hypot(s.images().waveUm()[2 * k], s.images().waveUm()[2 * k + 1]) / encodingUmPerRad;

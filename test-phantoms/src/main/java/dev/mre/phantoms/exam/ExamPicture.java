@@ -45,7 +45,8 @@ public final class ExamPicture {
                 w = Math.signum(w) * Math.sqrt(Math.min(1, Math.abs(w)));
                 int a = clamp(1 - Math.abs(w));
                 img.setRGB(nx + 4 + x, y, w >= 0 ? rgb(255, a, a) : rgb(a, a, 255));
-                double e = s.truth().tissue(k).solid() ? s.truth().modulusKPa(k) / 8.0 : 0;
+                Tissue t = s.truth().tissue(k);
+                double e = t.solid() && t != Tissue.TABLE ? s.truth().modulusKPa(k) / 8.0 : 0;
                 img.setRGB(2 * nx + 8 + x, y, rgb(clamp(3 * e), clamp(3 * e - 1), clamp(3 * e - 2)));
             }
         }

@@ -58,4 +58,30 @@ class AnatomicalPhantomTest {
         assertArrayEquals(a.storagePa(), b.storagePa());
         assertTrue(!java.util.Arrays.equals(a.labels(), c.labels()));
     }
+
+    @Test
+    void respiratoryShiftMovesTheVisceraButNotTheBodyWall() {
+        AnatomicalPhantom p = AnatomicalPhantom.draw(4, FibrosisStage.F0, Double.NaN);
+        SliceModel still = p.slice(128, 128, 3.125, 0, 0, 0);
+        SliceModel moved = p.slice(128, 128, 3.125, 0, 0, 12.5);
+        double spleen = (centroidRow(moved, Tissue.SPLEEN) - centroidRow(still, Tissue.SPLEEN)) * 3.125;
+        double liver = (centroidRow(moved, Tissue.LIVER) - centroidRow(still, Tissue.LIVER)) * 3.125;
+        // the spleen moves whole (1.5 mm = half a 3.125 mm pixel of centroid error); the liver is
+        // clipped by the fixed abdominal wall, so its centroid moves less, but the same way
+        assertEquals(12.5, spleen, 1.5);
+        assertTrue(liver > 2.0 && liver < 12.5, "liver centroid moved " + liver + " mm");
+        assertEquals(centroidRow(still, Tissue.FAT), centroidRow(moved, Tissue.FAT), 0.5);
+    }
+
+    private static double centroidRow(SliceModel m, Tissue t) {
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < m.labels().length; k++) {
+            if (m.tissue(k) == t) {
+                sum += k / m.nx();
+                n++;
+            }
+        }
+        return sum / n;
+    }
 }

@@ -36,12 +36,14 @@ public final class PhantomsCommand implements Command, OptionSpec {
         return String.join("\n",
                 "usage: phantoms generate --kind homogeneous|inclusions|anatomical [--stage F0..F4]",
                 "                         [--stiffness kPa] [--snr N] [--vendor ge|siemens] [--seed N]",
-                "                         [--offsets 3..8] [--rows 256|204] [--slices N] [--png] --out DIR",
+                "                         [--offsets 3..8] [--rows 256|204] [--slices N] [--resp-shift mm]",
+                "                         [--png] --out DIR",
                 "       phantoms batch --out DIR --count SLICES [--seed FIRST] [--threads N] [--snr N]",
                 "",
                 "generate  one exam: DIR/dicom/<series>/IMnnnn.dcm (MR Image Storage) and DIR/truth/",
                 "          (|G*|, G', G'' kPa, labels, ideal ROI as .npy; truth.json). --png also writes",
-                "          DIR/preview.png (magnitude, wave, true stiffness of slice 2).",
+                "          DIR/preview.png (magnitude, wave, true stiffness of slice 2). --resp-shift: standard",
+                "          deviation (mm) of the per-slice anteroposterior shift of the viscera (breath-holds).",
                 "batch     a training set of anatomical exams, stages cycling F0..F4, vendors alternating,",
                 "          split train/val/test by seed (seed mod 10: 0-7, 8, 9) under DIR/<split>/exam-<seed>/.",
                 "Same options and seed give byte-identical files.");
@@ -50,7 +52,7 @@ public final class PhantomsCommand implements Command, OptionSpec {
     @Override
     public Set<String> valuedOptions() {
         return Set.of("kind", "stage", "stiffness", "snr", "vendor", "seed", "out", "count", "threads", "offsets",
-                "rows", "slices");
+                "rows", "slices", "resp-shift");
     }
 
     @Override
@@ -116,6 +118,11 @@ public final class PhantomsCommand implements Command, OptionSpec {
             int n = args.getInt("offsets", 4);
             AcquisitionConfig acq = spec.acquisition();
             spec = spec.withAcquisition(parse(() -> acq.withPhaseOffsets(n), "--offsets 3..8"));
+        }
+        if (args.has("resp-shift")) {
+            double mm = parse(() -> Double.parseDouble(args.get("resp-shift")), "--resp-shift mm (number)");
+            AcquisitionConfig acq = spec.acquisition();
+            spec = spec.withAcquisition(parse(() -> acq.withRespiratoryShift(mm), "--resp-shift mm >= 0"));
         }
         spec = spec.withMatrix(256, args.getInt("rows", 256), args.getInt("slices", 4));
         return spec;
