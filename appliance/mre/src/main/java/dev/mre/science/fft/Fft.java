@@ -35,7 +35,15 @@ public final class Fft {
         if (n < 1) {
             throw new IllegalArgumentException("FFT length must be positive, got " + n);
         }
-        return PLANS.computeIfAbsent(n, Fft::new);
+        Fft plan = PLANS.get(n);
+        if (plan == null) {
+            // not computeIfAbsent: a Bluestein plan builds its power-of-two kernel plan while
+            // constructing, and a nested computeIfAbsent on the same map may throw
+            plan = new Fft(n);
+            Fft raced = PLANS.putIfAbsent(n, plan);
+            plan = raced == null ? plan : raced;
+        }
+        return plan;
     }
 
     private Fft(int n) {
