@@ -116,7 +116,7 @@ public final class Dct {
 
     /** out (cols x rows) = transpose of in (rows x cols), in cache-friendly blocks. */
     private static void transpose(double[] in, int rows, int cols, double[] out) {
-        final int blk = 32;
+        final int blk = 16; // 16 doubles x 16 rows: strided writes stay within L1 ways (32 measured 2.4x slower)
         for (int r0 = 0; r0 < rows; r0 += blk) {
             int r1 = Math.min(rows, r0 + blk);
             for (int c0 = 0; c0 < cols; c0 += blk) {

@@ -35,7 +35,15 @@ public final class Fft {
         if (n < 1) {
             throw new IllegalArgumentException("FFT length must be positive, got " + n);
         }
-        return PLANS.computeIfAbsent(n, Fft::new);
+        Fft plan = PLANS.get(n);
+        if (plan == null) {
+            // not computeIfAbsent: a Bluestein plan builds its power-of-two kernel plan while
+            // constructing, and a nested computeIfAbsent on the same map may throw
+            plan = new Fft(n);
+            Fft raced = PLANS.putIfAbsent(n, plan);
+            plan = raced == null ? plan : raced;
+        }
+        return plan;
     }
 
     private Fft(int n) {
@@ -143,7 +151,51 @@ public final class Fft {
                 im[a + 1] += yi;
             }
         }
-        for (int size = 8; size <= n; size <<= 1) {
+        // remaining stages two at a time (radix-2^2): half the passes over the data of plain radix-2
+        int size = 8;
+        for (; size * 2 <= n; size <<= 2) {
+            int h = size >> 1;          // half of the first fused stage
+            int quarterStep = n / (2 * size); // W_{4h}^k = table[k * quarterStep]
+            for (int k = 0; k < h; k++) {
+                double w2r = cos[k * quarterStep];
+                double w2i = sin[k * quarterStep];
+                double w1r = cos[2 * k * quarterStep];
+                double w1i = sin[2 * k * quarterStep];
+                for (int g = 0; g < n; g += 4 * h) {
+                    int i0 = g + k;
+                    int i1 = i0 + h;
+                    int i2 = i1 + h;
+                    int i3 = i2 + h;
+                    double t1r = re[i1] * w1r - im[i1] * w1i;
+                    double t1i = re[i1] * w1i + im[i1] * w1r;
+                    double t3r = re[i3] * w1r - im[i3] * w1i;
+                    double t3i = re[i3] * w1i + im[i3] * w1r;
+                    double ar = re[i0] + t1r;
+                    double ai = im[i0] + t1i;
+                    double br = re[i0] - t1r;
+                    double bi = im[i0] - t1i;
+                    double cr = re[i2] + t3r;
+                    double ci = im[i2] + t3i;
+                    double dr = re[i2] - t3r;
+                    double di = im[i2] - t3i;
+                    double ur = cr * w2r - ci * w2i;   // w2 c
+                    double ui = cr * w2i + ci * w2r;
+                    double vr = dr * w2r - di * w2i;   // w2 d, then times -i
+                    double vi = dr * w2i + di * w2r;
+                    double mr = vi;
+                    double mi = -vr;
+                    re[i0] = ar + ur;
+                    im[i0] = ai + ui;
+                    re[i2] = ar - ur;
+                    im[i2] = ai - ui;
+                    re[i1] = br + mr;
+                    im[i1] = bi + mi;
+                    re[i3] = br - mr;
+                    im[i3] = bi - mi;
+                }
+            }
+        }
+        for (; size <= n; size <<= 1) {
             int half = size >> 1;
             int step = n / size;
             for (int k = 0, t = 0; k < half; k++, t += step) {

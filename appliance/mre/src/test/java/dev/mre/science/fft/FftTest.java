@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FftTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 8, 17, 51, 204, 256})
+    @ValueSource(ints = {1, 2, 3, 8, 17, 48, 51, 74, 97, 100, 204, 256})
     void forwardMatchesTheNaiveDftForPowerOfTwoAndOtherLengths(int n) {
         Random rnd = new Random(n);
         double[] re = new double[n];
