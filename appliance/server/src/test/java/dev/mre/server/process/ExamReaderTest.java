@@ -152,4 +152,28 @@ class ExamReaderTest {
             assertEquals(byInstance.phase()[3 - o][1000], byTrigger.phase()[o][1000], "offset " + o);
         }
     }
+
+    @Test
+    void inASingleSliceExamALostPhaseImageIsCaughtByTheMagnitudeCount() throws Exception {
+        Path copy = Exams.copy(Exams.dicom("homogeneous"), dir.resolve("exam"));
+        Files.delete(copy.resolve("01_raw/IM0007.dcm"));                // phase, offset 2
+        ExamException e = assertThrows(ExamException.class, () -> read(copy));
+        assertTrue(e.getMessage().contains("slice at z=0 mm has 4 magnitude images for 3 phase offsets"),
+                e.getMessage());
+    }
+
+    @Test
+    void twoMagnitudeSeriesThatBothFitThePhaseSeriesAreRefusedAsAmbiguous() throws Exception {
+        Path copy = Exams.copy(Exams.dicom("anatomical"), dir.resolve("exam"));
+        Path again = Exams.copy(copy.resolve("01_magnitude"), copy.resolve("07_magnitude_again"));
+        Exams.edit(Exams.files(again), a -> {
+            a.setString(Tag.SeriesInstanceUID, VR.UI, "2.25.1234");
+            a.setString(Tag.SeriesNumber, VR.IS, "7");
+        });
+        ExamException e = assertThrows(ExamException.class, () -> read(copy));
+        assertTrue(e.getMessage().startsWith("several magnitude series fit phase series #2 'MRE_60Hz_phase'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("#7 'MRE_60Hz_magnitude'"), e.getMessage());
+        assertFalse(e.series().isEmpty(), "the decisions come with the refusal");
+    }
 }
