@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.science;
+
+/**
+ * Every parameter of the physics path, with documented defaults ({@link #defaults()}).
+ *
+ * <p>Exists so that a result can be reproduced from the exam plus this record alone. Spatial
+ * frequencies are in cycles per metre (1/m); at 60 Hz the shear wavelength is 16.7 mm (1 kPa,
+ * 60 1/m) to 57.7 mm (12 kPa, 17 1/m).
+ *
+ * @param densityKgPerM3        tissue density rho used by every inversion (1000 kg/m3)
+ * @param lowPassCutoffPerM     Butterworth low-pass cut-off, 1/m (100: passes 1 kPa waves, 60 1/m at 60 Hz, with gain 0.98)
+ * @param lowPassOrder          Butterworth low-pass order (3)
+ * @param highPassCutoffPerM    Butterworth high-pass cut-off, 1/m, against bulk motion and compressional waves; 0 = off (0: a
+ *                              high-pass spreads the driver hotspot over the whole image, see docs/inversion.md)
+ * @param highPassOrder         Butterworth high-pass order (1)
+ * @param windowRadius          half-width in pixels of the square window of the windowed inversions and confidence (2: 5x5)
+ * @param confidenceTolerance   relative error of the local modulus the fit confidence refers to (0.10: "within 10%")
+ * @param amplitudeOverNoiseRef amplitude-over-noise ratio at which the amplitude factor is 1 - 1/e (2)
+ * @param maskThreshold         confidence at or above which a pixel is in the mask (0.95)
+ * @param signalFraction        pixels below this fraction of the 95th-percentile magnitude are air, left out of unwrapping (0.2)
+ */
+public record InversionConfig(double densityKgPerM3, double lowPassCutoffPerM, int lowPassOrder,
+                              double highPassCutoffPerM, int highPassOrder, int windowRadius,
+                              double confidenceTolerance, double amplitudeOverNoiseRef, double maskThreshold,
+                              double signalFraction) {
+
+    public InversionConfig {
+        if (!(densityKgPerM3 > 0) || !(lowPassCutoffPerM > 0) || lowPassOrder < 1 || highPassCutoffPerM < 0
+                || highPassOrder < 1 || windowRadius < 0 || !(confidenceTolerance > 0)
+                || !(amplitudeOverNoiseRef > 0) || !(maskThreshold >= 0 && maskThreshold <= 1)
+                || !(signalFraction >= 0 && signalFraction < 1)) {
+            throw new IllegalArgumentException("invalid inversion config: " + this);
+        }
+    }
+
+    /** The documented defaults. */
+    public static InversionConfig defaults() {
+        return new InversionConfig(1000, 100, 3, 0, 1, 2, 0.10, 2, 0.95, 0.2);
+    }
+
+    /** A copy with another window radius. */
+    public InversionConfig withWindowRadius(int r) {
+        return new InversionConfig(densityKgPerM3, lowPassCutoffPerM, lowPassOrder, highPassCutoffPerM,
+                highPassOrder, r, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction);
+    }
+
+    /** A copy with other band-pass cut-offs (1/m). */
+    public InversionConfig withBandPass(double highPassPerM, double lowPassPerM) {
+        return new InversionConfig(densityKgPerM3, lowPassPerM, lowPassOrder, highPassPerM,
+                highPassOrder, windowRadius, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction);
+    }
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.cli;
+
+import dev.mre.science.InversionConfig;
+import dev.mre.science.InversionMethod;
+import dev.mre.science.PhysicsPipeline;
+import dev.mre.science.SliceResult;
+import dev.mre.server.process.ExamException;
+import dev.mre.server.process.ExamReader;
+import dev.mre.server.process.ExamReading;
+import dev.mre.server.process.MapWriter;
+import dev.mre.server.process.ProcessSummary;
+import dev.mre.server.process.RecognitionRules;
+import dev.mre.server.process.SeriesReport;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code process --in DIR --out DIR}: one MRE exam from a folder of DICOM files to stiffness maps
+ * and a JSON summary, offline. Exists so a physicist can run the physics path on any export (or a
+ * phantom) and script against its output; the JSON goes to stdout, diagnostics to stderr.
+ */
+final class ProcessCommand implements Command, OptionSpec {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProcessCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public String summary() {
+        return "compute stiffness maps of one MRE exam folder (DICOM in, .npy + JSON out)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: java -jar mre-appliance.jar process --in DIR --out DIR [--frequency HZ] [--method ahi|mdev|all]
+
+                Reads every DICOM file under --in (recursively), recognises the MRE magnitude and phase
+                images (GE-like: one series, (0043,102F) 0/1; Siemens-like: separate series, ImageType
+                M/P), runs the physics path with the default inversion settings and writes the maps.
+                Elastogram and confidence series are recognised and reported but never inverted.
+                Every series decision and warning is printed to standard error. See docs/process.md.
+
+                options:
+                  --in DIR          folder holding one MRE exam (DICOM files, any layout)
+                  --out DIR         folder for the maps and summary.json (created if needed)
+                  --frequency HZ    driver frequency; default: from the series description
+                                    ("MRE 60Hz ..."), else 60 Hz with a warning
+                  --method M        ahi, mdev or all (default all)
+
+                output (in --out, arrays stacked (slices, rows, columns), numpy.load reads them):
+                  <method>_kpa.npy          |G*| kPa float32, NaN where undefined
+                  <method>_storage_kpa.npy, <method>_loss_kpa.npy   G', G'' kPa when the method gives them
+                  confidence.npy            float32 in [0, 1];   mask95.npy  uint8, 1 = confidence >= 0.95
+                  summary.json              the JSON printed on standard output
+
+                standard output: one JSON object, format "mre-process-summary/1":
+                  {"quantity":"|G*|","unit":"kPa","frequency_hz":60.0,"methods":["ahi","mdev"],
+                   "slices":[{"slice":0,"location_mm":0.0,"mask_fraction":0.41,
+                     "methods":{"ahi":{"median_kpa":2.99,"mask_fraction":0.41,"quantity":"|G*|"},...}}],
+                   "series":[{"series":"#1 'MRE 60Hz RAW'","used":true,"reason":"..."}],"files":{...}}
+                  median_kpa: median |G*| inside the 95% confidence mask; null when the mask is empty.
+
+                exit codes:
+                  0   maps and summary written
+                  64  wrong usage (missing --in or --out, bad --frequency or --method)
+                  65  the folder does not hold a usable MRE exam; the message says what is missing
+                      or inconsistent, and in which slice, series or file
+                  66  --in does not exist, is not a folder, or holds no files
+                  73  --out cannot be created or written
+                """;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("in", "out", "frequency", "method");
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected operand '" + args.positional().get(0) + "'; use --in DIR");
+        }
+        String in = args.get("in");
+        String outDir = args.get("out");
+        if (in == null || outDir == null) {
+            throw new UsageException("--in DIR and --out DIR are required");
+        }
+        List<InversionMethod> methods = methods(args.get("method", "all"));
+        RecognitionRules rules = RecognitionRules.defaults();
+        if (args.has("frequency")) {
+            rules = rules.withFrequency(frequency(args.get("frequency")));
+        }
+        Path target = Path.of(outDir);
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            err.println("process: cannot create output folder " + outDir + ": " + e);
+            return ExitCode.CANT_CREATE;
+        }
+        if (!Files.isWritable(target)) {
+            err.println("process: output folder " + outDir + " is not writable; choose another --out");
+            return ExitCode.CANT_CREATE;
+        }
+        ExamReading reading;
+        try {
+            reading = new ExamReader(rules).read(Path.of(in));
+        } catch (ExamException e) {
+            for (SeriesReport s : e.series()) {
+                err.printf(Locale.ROOT, "process: series %s, %d files: %s%n", s.series(), s.files(), s.reason());
+            }
+            err.println("process: " + e.getMessage());
+            return e.noInput() ? ExitCode.NO_INPUT : ExitCode.DATA_ERROR;
+        }
+        report(reading);
+        List<SliceResult> results = PhysicsPipeline.run(reading.exam(), InversionConfig.defaults());
+        JsonObject summary;
+        try {
+            Map<String, String> files = MapWriter.writeMaps(target, results, methods);
+            summary = ProcessSummary.of(reading, results, methods, files);
+            MapWriter.writeSummary(target, summary);
+        } catch (IOException e) {
+            err.println("process: cannot write the maps to " + outDir + ": " + e + "; check free space and permissions");
+            return ExitCode.CANT_CREATE;
+        }
+        out.println(summary.encodePrettily());
+        err.printf(Locale.ROOT, "process: study %s, %d slices -> %s%n", reading.studyUid(), results.size(), outDir);
+        return ExitCode.OK;
+    }
+
+    private void report(ExamReading reading) {
+        for (SeriesReport s : reading.series()) {
+            err.printf(Locale.ROOT, "process: series %s, %d files: %s%n", s.series(), s.files(), s.reason());
+        }
+        err.printf(Locale.ROOT, "process: %d slices x %d offsets, %dx%d, driver %s Hz (%s); phase: %s%n",
+                reading.exam().slices().size(), reading.exam().slices().get(0).offsets(), reading.exam().rows(),
+                reading.exam().cols(), reading.exam().frequencyHz(), reading.frequencySource(), reading.phaseScaling());
+        reading.warnings().forEach(w -> err.println("process: warning: " + w));
+    }
+
+    private static List<InversionMethod> methods(String s) throws UsageException {
+        if (s.equals("all")) {
+            return List.of(InversionMethod.values());
+        }
+        for (InversionMethod m : InversionMethod.values()) {
+            if (ProcessSummary.id(m).equals(s)) {
+                return List.of(m);
+            }
+        }
+        throw new UsageException("--method must be one of " + Arrays.stream(InversionMethod.values())
+                .map(ProcessSummary::id).toList() + " or all, got '" + s + "'");
+    }
+
+    private static double frequency(String s) throws UsageException {
+        try {
+            double hz = Double.parseDouble(s);
+            if (hz > 0 && hz < 10000) {
+                return hz;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage error
+        }
+        throw new UsageException("--frequency needs a driver frequency in Hz (e.g. 60), got '" + s + "'");
+    }
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.server.process;
+
+import dev.mre.science.MreExam;
+import java.util.List;
+
+/**
+ * The science's input record built from a DICOM folder, together with the adapter's account of
+ * how: every series decision, the warnings, and where the frequency and phase scaling came from.
+ *
+ * @param exam             the exam for {@code PhysicsPipeline} (phase already in radians)
+ * @param series           one report per series of the folder, in file order
+ * @param warnings         assumptions the user should know about (e.g. default frequency)
+ * @param frequencySource  where {@code exam.frequencyHz()} came from, in words
+ * @param phaseScaling     the rule that turned stored phase into radians, in words
+ * @param studyUid         Study Instance UID of the exam (for logs; never patient data)
+ */
+public record ExamReading(MreExam exam, List<SeriesReport> series, List<String> warnings, String frequencySource,
+                          String phaseScaling, String studyUid) {
+
+    public ExamReading {
+        series = List.copyOf(series);
+        warnings = List.copyOf(warnings);
+    }
+}
