@@ -10,6 +10,7 @@ import dev.mre.phantoms.exam.Exam;
 import dev.mre.phantoms.exam.ExamPicture;
 import dev.mre.phantoms.exam.ExamSpec;
 import dev.mre.phantoms.exam.PhantomKind;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,11 @@ import java.util.Set;
  * data, demos and the physicist's digital QA (test-phantoms module, docs/phantoms.md).
  */
 public final class PhantomsCommand implements Command, OptionSpec {
+    private final PrintStream out;
+
+    PhantomsCommand(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public String name() {
@@ -33,23 +39,37 @@ public final class PhantomsCommand implements Command, OptionSpec {
 
     @Override
     public String help() {
-        return String.join("\n",
-                "usage: phantoms generate --kind homogeneous|inclusions|anatomical [--stage F0..F4]",
-                "                         [--stiffness kPa] [--snr N] [--vendor ge|siemens] [--seed N]",
-                "                         [--offsets 3..8] [--rows 256|204] [--slices N] [--resp-shift mm]",
-                "                         [--png] --out DIR",
-                "       phantoms batch --out DIR --count SLICES [--seed FIRST] [--threads N] [--snr N]",
-                "                      [--format dicom|npy]",
-                "",
-                "generate  one exam: DIR/dicom/<series>/IMnnnn.dcm (MR Image Storage) and DIR/truth/",
-                "          (|G*|, G', G'' kPa, labels, ideal ROI as .npy; truth.json). --png also writes",
-                "          DIR/preview.png (magnitude, wave, true stiffness of slice 2). --resp-shift: standard",
-                "          deviation (mm) of the per-slice anteroposterior shift of the viscera (breath-holds).",
-                "batch     a training set of anatomical exams, stages cycling F0..F4, vendors alternating,",
-                "          split train/val/test by seed (seed mod 10: 0-7, 8, 9) under DIR/<split>/exam-<seed>/.",
-                "          --format npy writes truth/ plus images/magnitude.npy and images/phase_rad.npy",
-                "          (slices, offsets, rows, columns) instead of DICOM.",
-                "Same options and seed give byte-identical files.");
+        return """
+                usage: java -jar mre-appliance.jar phantoms generate --out DIR [options]
+                       java -jar mre-appliance.jar phantoms batch --out DIR --count SLICES [options]
+
+                generate  one exam: DIR/dicom/<series>/IMnnnn.dcm (MR Image Storage) and DIR/truth/
+                          (|G*|, G', G'' kPa, labels, ideal ROI as .npy; truth.json); docs/phantoms.md
+                batch     a training set of anatomical exams, stages cycling F0..F4, vendors alternating,
+                          split train/val/test by seed (seed mod 10: 0-7, 8, 9) under DIR/<split>/exam-<seed>/
+
+                options:
+                  --kind homogeneous|inclusions|anatomical   phantom kind (default anatomical)
+                  --stage F0..F4          liver fibrosis stage of an anatomical phantom (default F0)
+                  --stiffness KPA         |G*| of a homogeneous block or inclusion background (default 3);
+                                          for an anatomical phantom it fixes the liver's mean |G*|
+                  --snr N                 magnitude SNR (default 30)
+                  --vendor ge|siemens     DICOM header flavour (default ge)
+                  --seed N                seed; the same options and seed give byte-identical files (default 1)
+                  --offsets 3..8          phase offsets per wave period (default 4)
+                  --rows 256|204          matrix rows (columns are 256)
+                  --slices N              slices per exam (default 4)
+                  --resp-shift MM         standard deviation of the per-slice anteroposterior viscera shift
+                  --png                   also write DIR/preview.png (magnitude, wave, true stiffness)
+                  --count SLICES          batch: number of slices to generate
+                  --threads N             batch: worker threads (default: all cores)
+                  --format dicom|npy      batch: DICOM exams, or images/*.npy beside truth/ (default dicom)
+
+                exit codes:
+                  0   written
+                  64  wrong usage
+                  70  internal error (reported with its cause)
+                """;
     }
 
     @Override
@@ -69,8 +89,8 @@ public final class PhantomsCommand implements Command, OptionSpec {
         if (pos.size() != 1 || !(pos.get(0).equals("generate") || pos.get(0).equals("batch"))) {
             throw new UsageException("say 'phantoms generate ...' or 'phantoms batch ...'");
         }
-        String out = args.get("out");
-        if (out == null) {
+        String outDir = args.get("out");
+        if (outDir == null) {
             throw new UsageException("--out DIR is required");
         }
         ExamSpec spec = spec(args);
@@ -85,20 +105,20 @@ public final class PhantomsCommand implements Command, OptionSpec {
             if (!format.equals("dicom") && !format.equals("npy")) {
                 throw new UsageException("--format dicom|npy");
             }
-            List<Path> dirs = Batch.run(Path.of(out), count, spec.seed(), spec, Math.max(1, threads),
+            List<Path> dirs = Batch.run(Path.of(outDir), count, spec.seed(), spec, Math.max(1, threads),
                     format.equals("dicom"));
-            System.out.printf(Locale.ROOT, "phantoms: %d exams (%d slices) in %.1f s under %s%n", dirs.size(),
-                    dirs.size() * spec.slices(), (System.nanoTime() - t0) / 1e9, out);
+            out.printf(Locale.ROOT, "phantoms: %d exams (%d slices) in %.1f s under %s%n", dirs.size(),
+                    dirs.size() * spec.slices(), (System.nanoTime() - t0) / 1e9, outDir);
             return ExitCode.OK;
         }
         Vendor vendor = parse(() -> Vendor.parse(args.get("vendor", "ge")), "--vendor ge|siemens");
-        Exam exam = Phantoms.generate(spec, vendor, Path.of(out), true);
+        Exam exam = Phantoms.generate(spec, vendor, Path.of(outDir), true);
         if (args.has("png")) {
-            ExamPicture.write(exam, Math.min(1, exam.slices().size() - 1), Path.of(out, "preview.png"));
+            ExamPicture.write(exam, Math.min(1, exam.slices().size() - 1), Path.of(outDir, "preview.png"));
         }
-        System.out.printf(Locale.ROOT, "phantoms: %s exam, seed %d, %d slices, true ROI |G*| %s kPa -> %s%n",
+        out.printf(Locale.ROOT, "phantoms: %s exam, seed %d, %d slices, true ROI |G*| %s kPa -> %s%n",
                 spec.kind().id(), spec.seed(), exam.slices().size(),
-                Double.isNaN(exam.roiKPa()) ? "n/a" : String.format(Locale.ROOT, "%.3f", exam.roiKPa()), out);
+                Double.isNaN(exam.roiKPa()) ? "n/a" : String.format(Locale.ROOT, "%.3f", exam.roiKPa()), outDir);
         return ExitCode.OK;
     }
 
