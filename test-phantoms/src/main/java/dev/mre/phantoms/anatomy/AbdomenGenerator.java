@@ -142,6 +142,9 @@ public final class AbdomenGenerator {
                 }
             }
         }
+        // the table: flattens the back and clamps it (patient supine)
+        double tableY = bodyB * 0.93;
+        c.paint((x, y) -> y >= tableY, Tissue.TABLE);
         // bowel gas, anterior left
         for (double[] g : gas) {
             c.paintIf(Canvas.circle(g[0], g[1] + 0.5 * zMm, g[2]), Tissue.AIR, Tissue.BOWEL);

@@ -53,8 +53,11 @@ public record AnatomicalPhantom(long seed, FibrosisStage stage, double liverKPa,
     }
 
     /**
-     * The passive driver: a Gaussian force patch (20 mm radius) 6 mm inside the body wall where a
-     * ray from the centre towards the patient's right-anterior (image upper left) leaves the body.
+     * The passive driver: a force on the outermost 3 mm of the body wall (the paddle pushes on the
+     * skin), weighted along the wall by a Gaussian of 30 mm standard deviation around the point
+     * where a ray from the centre towards the patient's right-anterior (image upper left) leaves
+     * the body. A thin source radiates shear waves; a force spread smoothly through centimetres of
+     * depth would only deform the wall quasi-statically. The table takes the reaction.
      */
     static double[] driver(Canvas c) {
         double dirX = -0.55;
@@ -70,19 +73,34 @@ public record AnatomicalPhantom(long seed, FibrosisStage stage, double liverKPa,
                 edge = r;
             }
         }
-        double px = (edge - 6) * dirX;
-        double py = (edge - 6) * dirY;
+        double px = edge * dirX;
+        double py = edge * dirY;
+        int depth = Math.max(1, (int) Math.round(3.0 / c.pixelMm));
         double[] f = new double[2 * c.nx * c.ny];
         for (int y = 0; y < c.ny; y++) {
             for (int x = 0; x < c.nx; x++) {
                 int k = y * c.nx + x;
-                if (!c.at(k).solid()) {
+                Tissue t = c.at(k);
+                if (!t.solid() || t == Tissue.TABLE || !nearAir(c, x, y, depth)) {
                     continue;
                 }
                 double d2 = (c.xMm(x) - px) * (c.xMm(x) - px) + (c.yMm(y) - py) * (c.yMm(y) - py);
-                f[2 * k] = Math.exp(-d2 / (2 * 10.0 * 10.0));
+                f[2 * k] = Math.exp(-d2 / (2 * 30.0 * 30.0));
             }
         }
         return f;
+    }
+
+    private static boolean nearAir(Canvas c, int x, int y, int r) {
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                int xx = x + dx;
+                int yy = y + dy;
+                if (xx < 0 || yy < 0 || xx >= c.nx || yy >= c.ny || c.at(yy * c.nx + xx) == Tissue.AIR) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -41,7 +41,7 @@ public record SliceModel(int nx, int ny, double pixelMm, byte[] labels, float[] 
         for (int k = 0; k < n; k++) {
             re[k] = storagePa[k];
             im[k] = lossPa[k];
-            rho[k] = Medium.TISSUE_DENSITY;
+            rho[k] = tissue(k).density();
             solid[k] = tissue(k).solid();
         }
         double h = pixelMm * 1e-3;

@@ -12,8 +12,8 @@ package dev.mre.phantoms.anatomy;
 public enum Tissue {
     /** Outside the body, or bowel gas: no shear waves, no signal. */
     AIR(0, 0, 0, 0.0, false),
-    FAT(1, 1500, 450, 0.90, true),
-    MUSCLE(2, 3000, 1200, 0.35, true),
+    FAT(1, 1500, 300, 0.90, true),
+    MUSCLE(2, 3000, 900, 0.35, true),
     /** Liver parenchyma; G' and G'' here are placeholders, the stage model sets them per pixel. */
     LIVER(3, 2000, 600, 0.45, true),
     /** Hepatic and portal veins, IVC, aorta: blood modelled as a very soft, very lossy solid. */
@@ -29,7 +29,13 @@ public enum Tissue {
     /** Tissue-mimicking gel of a QA phantom (low loss, like agar/PVA phantoms). */
     GEL(10, 3000, 300, 0.60, true),
     /** Stiff inclusion of a QA phantom. */
-    INCLUSION(11, 10000, 1000, 0.50, true);
+    INCLUSION(11, 10000, 1000, 0.50, true),
+    /**
+     * The patient table under the back: no MR signal, and so heavy (density 1e6 kg/m3) that it
+     * does not move at 60 Hz. It clamps the posterior body wall as a real table does, and takes
+     * the reaction of the driver's force.
+     */
+    TABLE(12, 3000, 3000, 0.0, true);
 
     private final int label;
     private final double storagePa;
@@ -61,6 +67,11 @@ public enum Tissue {
     /** Relative signal of the magnitude image (0..1) before coil shading. */
     public double magnitude() {
         return magnitude;
+    }
+
+    /** Density in kg/m3: 1000 for every tissue, 1e6 for the table. */
+    public double density() {
+        return this == TABLE ? 1.0e6 : 1000.0;
     }
 
     /** Whether shear waves exist in it. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.phantoms.exam;
 
+import dev.mre.phantoms.anatomy.Tissue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A quick-look PNG of one slice: magnitude (first phase offset), wave image (real part of the
- * true first harmonic, blue-white-red, symmetric scale) and true |G*| (0-8 kPa, dark to bright
+ * true first harmonic, blue-white-red, square-root compressed
+ * symmetric scale saturating at three times the median liver amplitude) and true |G*| (0-8 kPa, dark to bright
  * "hot" scale), side by side. For the README demo and the physicist's eye; never an input.
  */
 public final class ExamPicture {
@@ -22,24 +24,29 @@ public final class ExamPicture {
         BufferedImage img = new BufferedImage(3 * nx + 8, ny, BufferedImage.TYPE_INT_RGB);
         float[] mag = s.images().magnitude()[0];
         double magMax = 0;
-        double waveMax = 0;
+        java.util.List<Double> amps = new java.util.ArrayList<>();
         for (int k = 0; k < nx * ny; k++) {
             magMax = Math.max(magMax, mag[k]);
-            if (s.truth().tissue(k).solid()) {
-                waveMax = Math.max(waveMax, Math.abs(s.images().waveUm()[2 * k]));
+            Tissue t = s.truth().tissue(k);
+            if (t == Tissue.LIVER || t == Tissue.GEL) {
+                amps.add(Math.hypot(s.images().waveUm()[2 * k], s.images().waveUm()[2 * k + 1]));
             }
         }
-        double waveScale = 0.5 * waveMax; // saturate near the driver so the liver's waves show
+        java.util.Collections.sort(amps);
+        // 3x the median amplitude in liver (or gel), square-root compressed: the wave decays by
+        // orders of magnitude from the driver, and a linear scale shows only the driver's patch
+        double waveScale = amps.isEmpty() ? 1 : 3 * amps.get(amps.size() / 2);
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 int k = y * nx + x;
                 int g = clamp(mag[k] / magMax);
                 img.setRGB(x, y, rgb(g, g, g));
                 double w = s.truth().tissue(k).solid() ? s.images().waveUm()[2 * k] / waveScale : 0;
-                w = Math.max(-1, Math.min(1, w));
+                w = Math.signum(w) * Math.sqrt(Math.min(1, Math.abs(w)));
                 int a = clamp(1 - Math.abs(w));
                 img.setRGB(nx + 4 + x, y, w >= 0 ? rgb(255, a, a) : rgb(a, a, 255));
-                double e = s.truth().tissue(k).solid() ? s.truth().modulusKPa(k) / 8.0 : 0;
+                Tissue t = s.truth().tissue(k);
+                double e = t.solid() && t != Tissue.TABLE ? s.truth().modulusKPa(k) / 8.0 : 0;
                 img.setRGB(2 * nx + 8 + x, y, rgb(clamp(3 * e), clamp(3 * e - 1), clamp(3 * e - 2)));
             }
         }

@@ -44,7 +44,11 @@ final class HelmholtzOperator {
     }
 
     static HelmholtzOperator assemble(Medium m, SolverConfig cfg) {
-        int pad = cfg.pmlCells();
+        // a body surrounded by air needs no PML: nothing reaches the grid edge
+        return assemble(m, cfg, airBorder(m) ? 0 : cfg.pmlCells());
+    }
+
+    static HelmholtzOperator assemble(Medium m, SolverConfig cfg, int pad) {
         int nx = m.nx() + 2 * pad;
         int ny = m.ny() + 2 * pad;
         HelmholtzOperator op = new HelmholtzOperator(nx, ny, pad);
@@ -114,6 +118,20 @@ final class HelmholtzOperator {
         return op;
     }
 
+    private static boolean airBorder(Medium m) {
+        for (int x = 0; x < m.nx(); x++) {
+            if (m.solid()[x] || m.solid()[(m.ny() - 1) * m.nx() + x]) {
+                return false;
+            }
+        }
+        for (int y = 0; y < m.ny(); y++) {
+            if (m.solid()[y * m.nx()] || m.solid()[y * m.nx() + m.nx() - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** c = harmonicMean(G_a, G_b) * sAlong / sAcross / h^2, zero if either side is air. */
     private static void faceCoefficient(HelmholtzOperator op, double[] g, int a, int b, double[] sAlong,
                                         int ia, double[] sAcross, int ic, double ih2, double[] out, double[] t) {
@@ -166,45 +184,47 @@ final class HelmholtzOperator {
         return nx * ny;
     }
 
-    /** y = A u (interleaved complex). */
+    /** y = A u (interleaved complex); loops by row so no pixel needs a division to find its column. */
     void apply(double[] u, double[] y) {
-        int n = nx * ny;
-        for (int k = 0; k < n; k++) {
-            int k2 = 2 * k;
-            double ur = u[k2];
-            double ui = u[k2 + 1];
-            double yr = diag[k2] * ur - diag[k2 + 1] * ui;
-            double yi = diag[k2] * ui + diag[k2 + 1] * ur;
-            double sr = 0;
-            double si = 0;
-            if (k % nx < nx - 1) {
-                double cr = east[k2];
-                double ci = east[k2 + 1];
-                sr += cr * u[k2 + 2] - ci * u[k2 + 3];
-                si += cr * u[k2 + 3] + ci * u[k2 + 2];
+        for (int row = 0; row < ny; row++) {
+            boolean hasSouth = row > 0;
+            boolean hasNorth = row < ny - 1;
+            int base = row * nx;
+            for (int x = 0; x < nx; x++) {
+                int k2 = 2 * (base + x);
+                double ur = u[k2];
+                double ui = u[k2 + 1];
+                double yr = diag[k2] * ur - diag[k2 + 1] * ui;
+                double yi = diag[k2] * ui + diag[k2 + 1] * ur;
+                if (x < nx - 1) {
+                    double cr = east[k2];
+                    double ci = east[k2 + 1];
+                    yr -= cr * u[k2 + 2] - ci * u[k2 + 3];
+                    yi -= cr * u[k2 + 3] + ci * u[k2 + 2];
+                }
+                if (x > 0) {
+                    double cr = east[k2 - 2];
+                    double ci = east[k2 - 1];
+                    yr -= cr * u[k2 - 2] - ci * u[k2 - 1];
+                    yi -= cr * u[k2 - 1] + ci * u[k2 - 2];
+                }
+                if (hasNorth) {
+                    int j = k2 + 2 * nx;
+                    double cr = north[k2];
+                    double ci = north[k2 + 1];
+                    yr -= cr * u[j] - ci * u[j + 1];
+                    yi -= cr * u[j + 1] + ci * u[j];
+                }
+                if (hasSouth) {
+                    int j = k2 - 2 * nx;
+                    double cr = north[j];
+                    double ci = north[j + 1];
+                    yr -= cr * u[j] - ci * u[j + 1];
+                    yi -= cr * u[j + 1] + ci * u[j];
+                }
+                y[k2] = yr;
+                y[k2 + 1] = yi;
             }
-            if (k % nx > 0) {
-                double cr = east[k2 - 2];
-                double ci = east[k2 - 1];
-                sr += cr * u[k2 - 2] - ci * u[k2 - 1];
-                si += cr * u[k2 - 1] + ci * u[k2 - 2];
-            }
-            if (k + nx < n) {
-                int j = k2 + 2 * nx;
-                double cr = north[k2];
-                double ci = north[k2 + 1];
-                sr += cr * u[j] - ci * u[j + 1];
-                si += cr * u[j + 1] + ci * u[j];
-            }
-            if (k >= nx) {
-                int j = k2 - 2 * nx;
-                double cr = north[j];
-                double ci = north[j + 1];
-                sr += cr * u[j] - ci * u[j + 1];
-                si += cr * u[j + 1] + ci * u[j];
-            }
-            y[k2] = yr - sr;
-            y[k2 + 1] = yi - si;
         }
     }
 }

@@ -52,52 +52,56 @@ final class ShiftedIlu implements Preconditioner {
     @Override
     public void solve(double[] r, double[] z) {
         int nx = op.nx;
-        int n = op.size();
+        int ny = op.ny;
         double[] east = op.east;
         double[] north = op.north;
-        for (int k = 0; k < n; k++) {
-            int k2 = 2 * k;
-            double sr = r[k2];
-            double si = r[k2 + 1];
-            if (k % nx > 0) {
-                double cr = east[k2 - 2];
-                double ci = east[k2 - 1];
-                sr += cr * z[k2 - 2] - ci * z[k2 - 1];
-                si += cr * z[k2 - 1] + ci * z[k2 - 2];
+        for (int row = 0; row < ny; row++) {
+            for (int x = 0; x < nx; x++) {
+                int k2 = 2 * (row * nx + x);
+                double sr = r[k2];
+                double si = r[k2 + 1];
+                if (x > 0) {
+                    double cr = east[k2 - 2];
+                    double ci = east[k2 - 1];
+                    sr += cr * z[k2 - 2] - ci * z[k2 - 1];
+                    si += cr * z[k2 - 1] + ci * z[k2 - 2];
+                }
+                if (row > 0) {
+                    int j = k2 - 2 * nx;
+                    double cr = north[j];
+                    double ci = north[j + 1];
+                    sr += cr * z[j] - ci * z[j + 1];
+                    si += cr * z[j + 1] + ci * z[j];
+                }
+                double ir = invD[k2];
+                double ii = invD[k2 + 1];
+                z[k2] = sr * ir - si * ii;
+                z[k2 + 1] = sr * ii + si * ir;
             }
-            if (k >= nx) {
-                int j = k2 - 2 * nx;
-                double cr = north[j];
-                double ci = north[j + 1];
-                sr += cr * z[j] - ci * z[j + 1];
-                si += cr * z[j + 1] + ci * z[j];
-            }
-            double ir = invD[k2];
-            double ii = invD[k2 + 1];
-            z[k2] = sr * ir - si * ii;
-            z[k2 + 1] = sr * ii + si * ir;
         }
-        for (int k = n - 1; k >= 0; k--) {
-            int k2 = 2 * k;
-            double sr = 0;
-            double si = 0;
-            if (k % nx < nx - 1) {
-                double cr = east[k2];
-                double ci = east[k2 + 1];
-                sr += cr * z[k2 + 2] - ci * z[k2 + 3];
-                si += cr * z[k2 + 3] + ci * z[k2 + 2];
+        for (int row = ny - 1; row >= 0; row--) {
+            for (int x = nx - 1; x >= 0; x--) {
+                int k2 = 2 * (row * nx + x);
+                double sr = 0;
+                double si = 0;
+                if (x < nx - 1) {
+                    double cr = east[k2];
+                    double ci = east[k2 + 1];
+                    sr += cr * z[k2 + 2] - ci * z[k2 + 3];
+                    si += cr * z[k2 + 3] + ci * z[k2 + 2];
+                }
+                if (row < ny - 1) {
+                    int j = k2 + 2 * nx;
+                    double cr = north[k2];
+                    double ci = north[k2 + 1];
+                    sr += cr * z[j] - ci * z[j + 1];
+                    si += cr * z[j + 1] + ci * z[j];
+                }
+                double ir = invD[k2];
+                double ii = invD[k2 + 1];
+                z[k2] += sr * ir - si * ii;
+                z[k2 + 1] += sr * ii + si * ir;
             }
-            if (k + nx < n) {
-                int j = k2 + 2 * nx;
-                double cr = north[k2];
-                double ci = north[k2 + 1];
-                sr += cr * z[j] - ci * z[j + 1];
-                si += cr * z[j + 1] + ci * z[j];
-            }
-            double ir = invD[k2];
-            double ii = invD[k2 + 1];
-            z[k2] += sr * ir - si * ii;
-            z[k2 + 1] += sr * ii + si * ir;
         }
     }
 }

@@ -60,6 +60,31 @@ public final class TruthWriter {
         Files.writeString(dir.resolve("truth.json"), json(exam), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The acquired images as arrays, for training sets that skip DICOM: {@code magnitude.npy} and
+     * {@code phase_rad.npy}, float32 of shape (slices, offsets, rows, columns), phase wrapped to
+     * (-pi, pi].
+     */
+    public static void writeImages(Exam exam, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        int ns = exam.slices().size();
+        int no = exam.spec().acquisition().phaseOffsets();
+        SliceModel first = exam.slices().get(0).truth();
+        int n = first.nx() * first.ny();
+        float[] mag = new float[ns * no * n];
+        float[] ph = new float[ns * no * n];
+        for (ExamSlice s : exam.slices()) {
+            for (int o = 0; o < no; o++) {
+                int off = (s.index() * no + o) * n;
+                System.arraycopy(s.images().magnitude()[o], 0, mag, off, n);
+                System.arraycopy(s.images().phaseRad()[o], 0, ph, off, n);
+            }
+        }
+        int[] shape = {ns, no, first.ny(), first.nx()};
+        Npy.writeFloat32(dir.resolve("magnitude.npy"), shape, mag);
+        Npy.writeFloat32(dir.resolve("phase_rad.npy"), shape, ph);
+    }
+
     static String json(Exam e) {
         StringBuilder b = new StringBuilder("{\n");
         var s = e.spec();
