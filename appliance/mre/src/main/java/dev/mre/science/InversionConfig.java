@@ -14,7 +14,8 @@ package dev.mre.science;
  * @param highPassCutoffPerM    Butterworth high-pass cut-off, 1/m, against bulk motion and compressional waves; 0 = off (0: a
  *                              high-pass spreads the driver hotspot over the whole image, see docs/inversion.md)
  * @param highPassOrder         Butterworth high-pass order (1)
- * @param windowRadius          half-width in pixels of the square window of the windowed inversions and confidence (2: 5x5)
+ * @param windowRadius          half-width in pixels of the square window of the windowed inversions and confidence (2: 5x5;
+ *                              0 = per pixel, then the confidence still uses 3x3)
  * @param confidenceTolerance   relative error of the local modulus the fit confidence refers to (0.10: "within 10%")
  * @param amplitudeOverNoiseRef amplitude-over-noise ratio at which the amplitude factor is 1 - 1/e (2)
  * @param maskThreshold         confidence at or above which a pixel is in the mask (0.95)

@@ -47,7 +47,9 @@ public final class PhysicsPipeline {
         Map<InversionMethod, StiffnessMap> maps = new EnumMap<>(InversionMethod.class);
         maps.put(InversionMethod.AHI, AlgebraicHelmholtzInversion.invert(wave, sums, config));
         maps.put(InversionMethod.MDEV, MdevInversion.invert(wave, sums, config));
-        ConfidenceMap confidence = ConfidenceEstimation.estimate(wave, sums, config);
+        // a one-pixel window always fits perfectly: confidence needs at least 3x3
+        LocalSums confidenceSums = config.windowRadius() >= 1 ? sums : LocalSums.of(wave, 1);
+        ConfidenceMap confidence = ConfidenceEstimation.estimate(wave, confidenceSums, config);
         return new SliceResult(sliceIndex, wave, maps, confidence);
     }
 }

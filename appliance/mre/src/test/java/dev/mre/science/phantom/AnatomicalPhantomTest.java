@@ -15,7 +15,6 @@ import dev.mre.science.PhysicsPipeline;
 import dev.mre.science.SliceResult;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,14 +23,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ideal ROI within 5% of truth; we average over ideal-ROI pixels inside our 95% mask, the clinical
  * practice. Truth: mean true |G*| over the same pixels.
  *
- * <p>At the phantom's default acquisition (peak 40 um at the driver, 10 um/rad, SNR 30) the liver
- * wave is about 0.01 rad rms, the same as the noise after filtering, so no inversion can measure
- * it; those exams are checked for the right refusal (ROI outside the mask). Accuracy is checked
- * at SNR 3000, which makes the liver wave 100 times the noise, until the phantom's amplitude is
- * calibrated (reported to the phantom branch).
+ * <p>At the phantom's default acquisition (SNR 30) the liver wave is close to the noise (about
+ * 0.01 rad rms against 0.011 rad with the first driver model), so most of the ROI is, rightly,
+ * outside the mask: there the test asserts the mean only where at least 100 ROI pixels are in the
+ * mask, i.e. the mask never vouches for a wrong mean. Accuracy proper is checked at SNR 3000,
+ * which makes the liver wave about 100 times the noise.
  */
 @Tag("slow")
 class AnatomicalPhantomTest {
+    /** Fewer ROI pixels than this in the mask: "not measurable", the mean is not asserted. */
+    static final int MIN_PIXELS = 100;
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(FibrosisStage.class)
@@ -45,19 +46,25 @@ class AnatomicalPhantomTest {
             double[] s = roiMeans(e, rs, m);
             System.out.printf("anatomical %s %s: ROI&mask mean %.3f kPa, truth %.3f (%+.2f%%), %d of %d ROI px in mask%n",
                     stage, m, s[0], s[1], 100 * (s[0] / s[1] - 1), (int) s[2], (int) s[3]);
-            assertTrue(s[2] > 100, "enough ROI pixels in the mask: " + s[2]);
+            assertTrue(s[2] >= MIN_PIXELS, "enough ROI pixels in the mask: " + s[2]);
             assertEquals(s[1], s[0], 0.05 * s[1], stage + " " + m);
         }
     }
 
-    @Test
-    void atTheDefaultSnrTheLiverWaveIsBelowNoiseAndTheMaskLeavesTheRoiOut() {
-        Exam e = PhantomExams.generate(ExamSpec.defaults(PhantomKind.ANATOMICAL, 7).withStage(FibrosisStage.F2)
-                .withMatrix(256, 256, 2));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FibrosisStage.class)
+    void atTheDefaultAcquisitionTheMaskNeverVouchesForAWrongRoiMean(FibrosisStage stage) {
+        Exam e = PhantomExams.generate(ExamSpec.defaults(PhantomKind.ANATOMICAL, 200 + stage.ordinal())
+                .withStage(stage).withMatrix(256, 256, 2));
         List<SliceResult> rs = PhysicsPipeline.run(PhantomExams.toMreExam(e), InversionConfig.defaults());
-        double[] s = roiMeans(e, rs, InversionMethod.AHI);
-        System.out.printf("anatomical F2 SNR 30: %d of %d ROI px in mask%n", (int) s[2], (int) s[3]);
-        assertTrue(s[2] < 0.05 * s[3], "the unmeasurable ROI is flagged");
+        for (InversionMethod m : InversionMethod.values()) {
+            double[] s = roiMeans(e, rs, m);
+            System.out.printf("anatomical SNR 30 %s %s: ROI&mask mean %.3f kPa, truth %.3f (%+.2f%%), %d of %d ROI px in mask%n",
+                    stage, m, s[0], s[1], 100 * (s[0] / s[1] - 1), (int) s[2], (int) s[3]);
+            if (s[2] >= MIN_PIXELS) {
+                assertEquals(s[1], s[0], 0.05 * s[1], stage + " " + m);
+            }
+        }
     }
 
     /** {our mean, true mean, pixel count} over ideal-ROI pixels in the mask, and the ROI size. */

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * <p>Issue 4 asks for 10 mm and more within 15%. Measured: only the 20 mm inclusion is resolved,
  * and only when the wave there is well above noise; 10 mm reads -15% (AHI) and -23% (MDEV) at
  * best (wavelength in the inclusion 52 mm; the 5x5 window, the low-pass and the 3-point stencil
- * blur its edge into its centre). These tests pin what is achieved; the gap is in the report.
+ * blur its edge into its centre). Without noise and without smoothing both inversions resolve
+ * 6 mm: the limit is the smoothing that noise forces, not the inversions. These tests pin what is
+ * achieved; the gap is in the report.
  */
 class InclusionPhantomTest {
     static final double RESOLVED = 0.15;
@@ -40,6 +42,26 @@ class InclusionPhantomTest {
         for (InversionMethod m : InversionMethod.values()) {
             double g20 = report(e, r, m, "SNR 3000, low-pass 150");
             assertEquals(10, g20, RESOLVED * 10, m + " 20 mm");
+        }
+    }
+
+    @Test
+    void withoutNoiseAndWithoutSmoothingBothInversionsResolveInclusionsDownToSixMillimetres() {
+        // what the local inversions can do on an FD-solved heterogeneous field: per pixel (r = 0),
+        // no low-pass; the 3-point stencil fits inside a 6 mm (3.8 pixel) disc, not a 4 mm one
+        ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
+                .withAcquisition(AcquisitionConfig.defaults().withSnr(1e6));
+        InversionConfig config = InversionConfig.defaults().withBandPass(0, 1e6).withWindowRadius(0);
+        Exam e = PhantomExams.generate(spec);
+        SliceResult r = PhysicsPipeline.run(PhantomExams.toMreExam(e), config).get(0);
+        for (InversionMethod m : InversionMethod.values()) {
+            report(e, r, m, "noise-free, r 0, no low-pass");
+            for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
+                if (inc.diameterMm() >= 6) {
+                    double g = MapStatistics.medianInMask(r.maps().get(m).values(), disc(e, inc));
+                    assertEquals(inc.kPa(), g, RESOLVED * inc.kPa(), m + " " + inc.diameterMm() + " mm");
+                }
+            }
         }
     }
 
