@@ -8,8 +8,9 @@ package dev.mre.phantoms.acquisition;
  * @param phaseOffsets number of phase offsets over one period (3-8; 4 clinically)
  * @param encodingUmPerRad motion-encoding sensitivity: micrometres of through-plane displacement
  *     per radian of phase
- * @param peakDisplacementUm the wave's largest amplitude anywhere in the body (at the driver);
- *     sets the phase scale, so near the driver the phase wraps as on real scans
+ * @param referenceAmplitudeUm median first-harmonic displacement amplitude |U| over the reference
+ *     region (the liver; tissue other than the table where a slice has no liver); sets the
+ *     solver's arbitrary scale. The driver's near field is many times larger and wraps
  * @param snr signal-to-noise ratio: mean magnitude of the reference tissue (liver, or gel) over
  *     the standard deviation of each of the real and imaginary noise channels
  * @param backgroundPhaseRad peak of a smooth static background phase (field inhomogeneity); the
@@ -17,34 +18,37 @@ package dev.mre.phantoms.acquisition;
  * @param respiratoryShiftMm standard deviation of the anteroposterior shift of the viscera from
  *     slice to slice (separate breath-holds); 0 = perfectly registered slices
  */
-public record AcquisitionConfig(int phaseOffsets, double encodingUmPerRad, double peakDisplacementUm, double snr,
+public record AcquisitionConfig(int phaseOffsets, double encodingUmPerRad, double referenceAmplitudeUm, double snr,
                                 double backgroundPhaseRad, double respiratoryShiftMm) {
 
     public AcquisitionConfig {
         if (phaseOffsets < 3 || phaseOffsets > 8) {
             throw new IllegalArgumentException("phase offsets must be 3..8, got " + phaseOffsets);
         }
-        if (!(encodingUmPerRad > 0) || !(peakDisplacementUm > 0) || !(snr > 0) || respiratoryShiftMm < 0) {
+        if (!(encodingUmPerRad > 0) || !(referenceAmplitudeUm > 0) || !(snr > 0) || respiratoryShiftMm < 0) {
             throw new IllegalArgumentException("encoding, amplitude and SNR must be positive");
         }
     }
 
-    /** 4 offsets, 10 um/rad, 40 um peak, SNR 30, 0.5 rad background, no misregistration. */
+    /**
+     * 4 offsets, 10 um/rad, 5 um median liver amplitude (0.5 rad), SNR 30, 0.5 rad background, no
+     * misregistration.
+     */
     public static AcquisitionConfig defaults() {
-        return new AcquisitionConfig(4, 10.0, 40.0, 30.0, 0.5, 0.0);
+        return new AcquisitionConfig(4, 10.0, 5.0, 30.0, 0.5, 0.0);
     }
 
     public AcquisitionConfig withSnr(double s) {
-        return new AcquisitionConfig(phaseOffsets, encodingUmPerRad, peakDisplacementUm, s, backgroundPhaseRad,
+        return new AcquisitionConfig(phaseOffsets, encodingUmPerRad, referenceAmplitudeUm, s, backgroundPhaseRad,
                 respiratoryShiftMm);
     }
 
     public AcquisitionConfig withPhaseOffsets(int n) {
-        return new AcquisitionConfig(n, encodingUmPerRad, peakDisplacementUm, snr, backgroundPhaseRad,
+        return new AcquisitionConfig(n, encodingUmPerRad, referenceAmplitudeUm, snr, backgroundPhaseRad,
                 respiratoryShiftMm);
     }
 
     public AcquisitionConfig withRespiratoryShift(double mm) {
-        return new AcquisitionConfig(phaseOffsets, encodingUmPerRad, peakDisplacementUm, snr, backgroundPhaseRad, mm);
+        return new AcquisitionConfig(phaseOffsets, encodingUmPerRad, referenceAmplitudeUm, snr, backgroundPhaseRad, mm);
     }
 }

@@ -4,6 +4,7 @@ package dev.mre.phantoms.acquisition;
 import dev.mre.phantoms.anatomy.SliceModel;
 import dev.mre.phantoms.anatomy.Tissue;
 import dev.mre.phantoms.physics.WaveField;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -11,7 +12,10 @@ import java.util.SplittableRandom;
  * offsets. Phase at offset n is Re(U e^{i 2 pi n / N}) / encoding + static background, wrapped to
  * (-pi, pi]; each offset's complex signal M e^{i phase} gets independent complex Gaussian noise,
  * so magnitude is Rician and the phase of air is uniform noise, as on a scanner. The wave field's
- * arbitrary scale is set so its peak over the body equals the configured peak displacement.
+ * arbitrary scale is set so the median amplitude |U| over the reference region (the liver; all
+ * tissue but the table where the slice has no liver) equals the configured reference amplitude.
+ * A median, not the peak: the driver's near field is a hotspot hundreds of times the liver's
+ * amplitude, and scaling by it left the liver wave below the noise.
  */
 public final class MreAcquisition {
     private MreAcquisition() {
@@ -19,13 +23,8 @@ public final class MreAcquisition {
 
     public static AcquiredSlice acquire(SliceModel m, WaveField u, AcquisitionConfig cfg, SplittableRandom rnd) {
         int n = m.nx() * m.ny();
-        double peak = 0;
-        for (int k = 0; k < n; k++) {
-            if (m.tissue(k).solid()) {
-                peak = Math.max(peak, Math.hypot(u.values()[2 * k], u.values()[2 * k + 1]));
-            }
-        }
-        double scale = peak == 0 ? 0 : cfg.peakDisplacementUm() / peak;
+        double median = medianReferenceAmplitude(m, u.values());
+        double scale = median == 0 ? 0 : cfg.referenceAmplitudeUm() / median;
         double[] wave = new double[2 * n];
         for (int i = 0; i < 2 * n; i++) {
             wave[i] = u.values()[i] * scale;
@@ -68,5 +67,35 @@ public final class MreAcquisition {
             }
         }
         return new AcquiredSlice(outMag, outPhase, wave, sigma);
+    }
+
+    /**
+     * Median |U| over the liver pixels, or over all solid tissue except the table where there is
+     * no liver (gel and inclusions of block phantoms, a slice below the liver). 0 for no tissue.
+     *
+     * @param u interleaved complex wave field, any scale
+     */
+    public static double medianReferenceAmplitude(SliceModel m, double[] u) {
+        int n = m.nx() * m.ny();
+        double[] liver = new double[n];
+        double[] tissue = new double[n];
+        int nl = 0;
+        int nt = 0;
+        for (int k = 0; k < n; k++) {
+            Tissue t = m.tissue(k);
+            double a = Math.hypot(u[2 * k], u[2 * k + 1]);
+            if (t == Tissue.LIVER) {
+                liver[nl++] = a;
+            }
+            if (t.solid() && t != Tissue.TABLE) {
+                tissue[nt++] = a;
+            }
+        }
+        double[] ref = nl > 0 ? Arrays.copyOf(liver, nl) : Arrays.copyOf(tissue, nt);
+        if (ref.length == 0) {
+            return 0;
+        }
+        Arrays.sort(ref);
+        return ref[ref.length / 2];
     }
 }

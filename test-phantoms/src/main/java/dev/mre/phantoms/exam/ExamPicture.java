@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.phantoms.exam;
 
+import dev.mre.phantoms.acquisition.MreAcquisition;
 import dev.mre.phantoms.anatomy.Tissue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -9,9 +10,10 @@ import javax.imageio.ImageIO;
 
 /**
  * A quick-look PNG of one slice: magnitude (first phase offset), wave image (real part of the
- * true first harmonic, blue-white-red, square-root compressed
- * symmetric scale saturating at three times the median liver amplitude) and true |G*| (0-8 kPa, dark to bright
- * "hot" scale), side by side. For the README demo and the physicist's eye; never an input.
+ * true first harmonic, blue-white-red, square-root compressed symmetric scale saturating at three
+ * times the median amplitude of the liver, or of the phantom's tissue without liver) and true
+ * |G*| (0-8 kPa, dark to bright "hot" scale), side by side. For the README demo and the
+ * physicist's eye; never an input.
  */
 public final class ExamPicture {
     private ExamPicture() {
@@ -24,18 +26,14 @@ public final class ExamPicture {
         BufferedImage img = new BufferedImage(3 * nx + 8, ny, BufferedImage.TYPE_INT_RGB);
         float[] mag = s.images().magnitude()[0];
         double magMax = 0;
-        java.util.List<Double> amps = new java.util.ArrayList<>();
         for (int k = 0; k < nx * ny; k++) {
             magMax = Math.max(magMax, mag[k]);
-            Tissue t = s.truth().tissue(k);
-            if (t == Tissue.LIVER || t == Tissue.GEL) {
-                amps.add(Math.hypot(s.images().waveUm()[2 * k], s.images().waveUm()[2 * k + 1]));
-            }
         }
-        java.util.Collections.sort(amps);
-        // 3x the median amplitude in liver (or gel), square-root compressed: the wave decays by
-        // orders of magnitude from the driver, and a linear scale shows only the driver's patch
-        double waveScale = amps.isEmpty() ? 1 : 3 * amps.get(amps.size() / 2);
+        // symmetric, 3x the median amplitude of the reference region (liver, or the phantom's
+        // tissue), square-root compressed: the wave decays by orders of magnitude from the driver,
+        // and a scale set by the maximum would show only the driver's patch
+        double median = MreAcquisition.medianReferenceAmplitude(s.truth(), s.images().waveUm());
+        double waveScale = median > 0 ? 3 * median : 1;
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
                 int k = y * nx + x;

@@ -113,6 +113,7 @@ public final class TruthWriter {
         kv(b, "slice_thickness_mm", num(s.sliceThicknessMm()));
         kv(b, "phase_offsets", Integer.toString(s.acquisition().phaseOffsets()));
         kv(b, "encoding_um_per_rad", num(s.acquisition().encodingUmPerRad()));
+        kv(b, "reference_amplitude_um", num(s.acquisition().referenceAmplitudeUm()));
         kv(b, "snr", num(s.acquisition().snr()));
         StringBuilder legend = new StringBuilder("{");
         for (Tissue t : Tissue.values()) {

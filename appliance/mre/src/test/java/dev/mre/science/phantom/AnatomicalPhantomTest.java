@@ -23,11 +23,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ideal ROI within 5% of truth; we average over ideal-ROI pixels inside our 95% mask, the clinical
  * practice. Truth: mean true |G*| over the same pixels.
  *
- * <p>At the phantom's default acquisition (SNR 30) the liver wave is close to the noise (about
- * 0.01 rad rms against 0.011 rad with the first driver model), so most of the ROI is, rightly,
- * outside the mask: there the test asserts the mean only where at least 100 ROI pixels are in the
- * mask, i.e. the mask never vouches for a wrong mean. Accuracy proper is checked at SNR 3000,
- * which makes the liver wave about 100 times the noise.
+ * <p>At the phantom's default acquisition (SNR 30, median liver wave 0.5 rad against 0.033 rad of
+ * phase noise) the mask holds 31-37% of the ideal ROI (measured; the rest is the far liver, where
+ * the lossy wave has decayed to the noise, and the aliased near field of the driver). The default
+ * test asserts at least a fifth of the ROI in the mask and the mean within 5% there. Accuracy with
+ * most of the ROI in the mask is checked at SNR 3000. (Until the phantom scaled its wave by the
+ * median liver amplitude the liver wave was 0.010 rad and the default acquisition could only be
+ * checked where the mask happened to hold 100 ROI pixels: the second test.)
  */
 @Tag("slow")
 class AnatomicalPhantomTest {
@@ -64,6 +66,20 @@ class AnatomicalPhantomTest {
             if (s[2] >= MIN_PIXELS) {
                 assertEquals(s[1], s[0], 0.05 * s[1], stage + " " + m);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FibrosisStage.class)
+    void atTheDefaultAcquisitionAFifthOfTheRoiIsConfidentAndItsMeanIsWithinFivePercent(FibrosisStage stage) {
+        Exam e = PhantomExams.generate(ExamSpec.defaults(PhantomKind.ANATOMICAL, 200 + stage.ordinal())
+                .withStage(stage).withMatrix(256, 256, 2));
+        List<SliceResult> rs = PhysicsPipeline.run(PhantomExams.toMreExam(e), InversionConfig.defaults());
+        for (InversionMethod m : InversionMethod.values()) {
+            double[] s = roiMeans(e, rs, m);
+            // measured 31-37% with margin for other bodies; 5% is the accuracy requirement
+            assertTrue(s[2] >= 0.2 * s[3], stage + " " + m + ": " + (int) s[2] + " of " + (int) s[3] + " in mask");
+            assertEquals(s[1], s[0], 0.05 * s[1], stage + " " + m);
         }
     }
 

@@ -79,27 +79,46 @@ class ProcessCommandTest {
             assertTrue(b == 0 || b == 1);
         }
         assertTrue(summary.getString("phase_scaling").contains("8192"), summary.getString("phase_scaling"));
-        // oracle: the median of the true |G*| over the same mask pixels (a mix of fat, liver, muscle,
-        // bowel); 5% as in the science's phantom tests; slices with under 100 mask pixels are not compared
+        // median_kpa is the median of the written map over the written mask (rounded to 4 decimals).
+        // Accuracy oracle: the mean true |G*| over ideal-ROI (liver) pixels in the mask, 5% as in the
+        // science's phantom tests; slices with under 100 such pixels are not compared. (The median of
+        // a mask that mixes fat, bowel, vessels and liver is not an oracle: it falls in the gaps
+        // between the tissues' values, where a 1-2% bias per tissue moved it by up to 16%, measured.)
         float[] truth = Npy.read(Exams.REFERENCE.resolve("anatomical/truth/modulus_kpa.npy")).floats();
+        byte[] roi = Npy.read(Exams.REFERENCE.resolve("anatomical/truth/roi.npy")).bytes();
         int compared = 0;
+        int n = 256 * 256;
         for (int i = 0; i < 4; i++) {
             JsonObject s = slices.getJsonObject(i);
-            if (s.getInteger("mask_pixels") < 100) {
-                continue;
+            boolean[] m = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                m[k] = mask.bytes()[i * n + k] == 1;
             }
-            boolean[] m = new boolean[256 * 256];
-            for (int k = 0; k < m.length; k++) {
-                m[k] = mask.bytes()[i * m.length + k] == 1;
-            }
-            double expected = MapStatistics.medianInMask(Arrays.copyOfRange(truth, i * m.length, (i + 1) * m.length), m);
             for (String method : List.of("ahi", "mdev")) {
-                double got = s.getJsonObject("methods").getJsonObject(method).getDouble("median_kpa");
-                assertEquals(expected, got, 0.05 * expected, "slice " + i + " " + method);
+                float[] map = Arrays.copyOfRange(Npy.read(out.resolve(method + "_kpa.npy")).floats(), i * n, (i + 1) * n);
+                double median = MapStatistics.medianInMask(map, m);
+                if (!Double.isNaN(median)) {
+                    double got = s.getJsonObject("methods").getJsonObject(method).getDouble("median_kpa");
+                    assertEquals(median, got, 1e-4, "slice " + i + " " + method + " median_kpa is the map's median");
+                }
+                double ours = 0;
+                double want = 0;
+                int count = 0;
+                for (int k = 0; k < n; k++) {
+                    if (m[k] && roi[i * n + k] == 1 && !Float.isNaN(map[k])) {
+                        ours += map[k];
+                        want += truth[i * n + k];
+                        count++;
+                    }
+                }
+                if (count >= 100) {
+                    assertEquals(want / count, ours / count, 0.05 * want / count, "slice " + i + " " + method);
+                    compared++;
+                }
             }
-            compared++;
         }
-        assertTrue(compared > 0, "the reference anatomical exam has a measurable mask in some slice");
+        // 834-1007 ROI pixels per slice are in the mask (0.5 rad median liver wave at SNR 30)
+        assertEquals(8, compared, "every slice and method has 100+ ROI pixels in the mask");
     }
 
     @Test
