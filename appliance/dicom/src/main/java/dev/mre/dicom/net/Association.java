@@ -131,7 +131,8 @@ public final class Association {
   /** A requestor: Evt1 (A-ASSOCIATE request), AE-1 connect, then AE-2 sends {@code rq}. */
   static Future<Association> request(Vertx vertx, ClientConfig cfg, AAssociateRq rq,
                                      Supplier<Future<NetSocket>> connect) {
-    Association as = new Association(vertx, true, cfg.maxPduLengthReceive(), Long.MAX_VALUE,
+    // A requestor expects no large data sets (C-STORE-RSP has none); bound what a peer can make us hold.
+    Association as = new Association(vertx, true, cfg.maxPduLengthReceive(), ServerConfig.DEFAULT_MAX_OBJECT_SIZE,
         cfg.artimTimeout(), null, cfg.responseTimeout(), null, null, null, false);
     as.request = rq;
     as.callingAe = rq.callingAe();

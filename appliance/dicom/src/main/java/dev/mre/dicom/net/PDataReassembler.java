@@ -8,6 +8,8 @@ import dev.mre.dicom.net.service.CommandSet;
 import dev.mre.dicom.net.service.CommandSetException;
 import dev.mre.dicom.net.service.DimseMessage;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -23,7 +25,8 @@ final class PDataReassembler {
   private int pcid = -1;
   private ByteArrayOutputStream command = new ByteArrayOutputStream();
   private CommandSet completedCommand;
-  private ByteArrayOutputStream data;
+  /** Data set fragments as decoded; joined once, into an array of the exact size, at the end. */
+  private List<byte[]> data;
   private long dataLength;
   private boolean discarding;
 
@@ -63,7 +66,7 @@ final class PDataReassembler {
         return complete(cmd, null);
       }
       completedCommand = cmd;
-      data = new ByteArrayOutputStream();
+      data = new ArrayList<>();
       return null;
     }
     if (completedCommand == null) {
@@ -75,12 +78,23 @@ final class PDataReassembler {
       data = null;
     }
     if (!discarding) {
-      data.writeBytes(pdv.fragment());
+      data.add(pdv.fragment());
     }
     if (!pdv.last()) {
       return null;
     }
-    return complete(completedCommand, discarding ? null : data.toByteArray());
+    return complete(completedCommand, discarding ? null : join(data, (int) dataLength));
+  }
+
+  /** One copy per object (dataLength is at most maxObjectSize, itself below 2 GiB). */
+  private static byte[] join(List<byte[]> fragments, int length) {
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] f : fragments) {
+      System.arraycopy(f, 0, all, at, f.length);
+      at += f.length;
+    }
+    return all;
   }
 
   private DimseMessage complete(CommandSet cmd, byte[] bytes) {

@@ -44,6 +44,8 @@ public record ServerConfig(String host, int port, String aeTitle, Map<String, Se
    * JVM heap or lower this for small appliances.
    */
   public static final long DEFAULT_MAX_OBJECT_SIZE = 512L << 20;
+  /** A received data set is held in one array, so no object can be larger than this. */
+  public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   public ServerConfig {
     acceptedContexts = Map.copyOf(acceptedContexts);
@@ -53,6 +55,9 @@ public record ServerConfig(String host, int port, String aeTitle, Map<String, Se
     }
     if (maxAssociations < 1 || storeWorkers < 1 || maxObjectSize < 1) {
       throw new IllegalArgumentException("maxAssociations, storeWorkers and maxObjectSize must be positive");
+    }
+    if (maxObjectSize > MAX_ARRAY) {
+      throw new IllegalArgumentException("maxObjectSize must be at most " + MAX_ARRAY + " bytes (one Java array)");
     }
   }
 
