@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.phantoms.dicom;
 
+import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.data.Attributes;
 import dev.mre.dicom.data.VR;
 import java.util.Locale;
@@ -25,83 +26,83 @@ final class MrImage {
 
     static Attributes build(Frame f, Vendor v, String kind) {
         Attributes a = new Attributes();
-        a.setString(0x00080005, VR.CS, "ISO_IR 100");                       // SpecificCharacterSet
-        a.setString(0x00080008, VR.CS, f.imageType());                       // ImageType
-        a.setString(0x00080016, VR.UI, MR_IMAGE_STORAGE);                     // SOPClassUID
-        a.setString(0x00080018, VR.UI, f.sopUid());                           // SOPInstanceUID
+        a.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        a.setString(Tag.ImageType, VR.CS, f.imageType());
+        a.setString(Tag.SOPClassUID, VR.UI, MR_IMAGE_STORAGE);
+        a.setString(Tag.SOPInstanceUID, VR.UI, f.sopUid());
         String date = "2025" + String.format(Locale.ROOT, "%02d%02d", 1 + Math.floorMod(f.seed(), 12),
                 1 + Math.floorMod(f.seed() / 12, 28));
-        a.setString(0x00080020, VR.DA, date);                                 // StudyDate
-        a.setString(0x00080021, VR.DA, date);                                 // SeriesDate
-        a.setString(0x00080023, VR.DA, date);                                 // ContentDate
-        a.setString(0x00080030, VR.TM, "100000");                             // StudyTime
-        a.setString(0x00080031, VR.TM, String.format(Locale.ROOT, "10%02d00", f.seriesNumber() % 60));
-        a.setString(0x00080033, VR.TM, String.format(Locale.ROOT, "10%02d%02d", f.seriesNumber() % 60,
+        a.setString(Tag.StudyDate, VR.DA, date);
+        a.setString(Tag.SeriesDate, VR.DA, date);
+        a.setString(Tag.ContentDate, VR.DA, date);
+        a.setString(Tag.StudyTime, VR.TM, "100000");
+        a.setString(Tag.SeriesTime, VR.TM, String.format(Locale.ROOT, "10%02d00", f.seriesNumber() % 60));
+        a.setString(Tag.ContentTime, VR.TM, String.format(Locale.ROOT, "10%02d%02d", f.seriesNumber() % 60,
                 f.instance() % 60));                                          // ContentTime
-        a.setString(0x00080050, VR.SH, "PH" + Math.floorMod(f.seed(), 100000000L)); // AccessionNumber
-        a.setString(0x00080060, VR.CS, "MR");                                 // Modality
-        a.setString(0x00080070, VR.LO, v.manufacturer());                     // Manufacturer
-        a.setString(0x00080080, VR.LO, "MRE DIGITAL PHANTOM");                // InstitutionName
-        a.setString(0x00080090, VR.PN, "");                                   // ReferringPhysicianName
-        a.setString(0x0008103E, VR.LO, f.seriesDescription());               // SeriesDescription
-        a.setString(0x00081090, VR.LO, v.model());                            // ManufacturerModelName
-        a.setString(0x00100010, VR.PN, "PHANTOM^" + kind.toUpperCase(Locale.ROOT)); // PatientName
-        a.setString(0x00100020, VR.LO, "PHANTOM-" + f.seed());                // PatientID
-        a.setString(0x00100030, VR.DA, "");                                   // PatientBirthDate
-        a.setString(0x00100040, VR.CS, "O");                                  // PatientSex
-        a.setString(0x00180020, VR.CS, "GR");                                 // ScanningSequence
-        a.setString(0x00180021, VR.CS, "SP");                                 // SequenceVariant
-        a.setString(0x00180022, VR.CS, "");                                   // ScanOptions
-        a.setString(0x00180023, VR.CS, "2D");                                 // MRAcquisitionType
-        a.setString(0x00180050, VR.DS, ds(f.thicknessMm()));                  // SliceThickness
-        a.setString(0x00180080, VR.DS, "50");                                 // RepetitionTime
-        a.setString(0x00180081, VR.DS, "20");                                 // EchoTime
-        a.setString(0x00180083, VR.DS, "1");                                  // NumberOfAverages
-        a.setString(0x00180084, VR.DS, "63.87");                              // ImagingFrequency
-        a.setString(0x00180085, VR.SH, "1H");                                 // ImagedNucleus
-        a.setString(0x00180087, VR.DS, "1.5");                                // MagneticFieldStrength
-        a.setString(0x00180088, VR.DS, ds(f.spacingMm()));                    // SpacingBetweenSlices
-        a.setString(0x00180091, VR.IS, "1");                                  // EchoTrainLength
-        a.setString(0x00181020, VR.LO, "phantoms-0.1");                       // SoftwareVersions
-        a.setString(0x00181314, VR.DS, "25");                                 // FlipAngle
-        a.setString(0x00185100, VR.CS, "HFS");                                // PatientPosition
-        a.setString(0x0020000D, VR.UI, f.studyUid());                         // StudyInstanceUID
-        a.setString(0x0020000E, VR.UI, f.seriesUid());                        // SeriesInstanceUID
-        a.setString(0x00200010, VR.SH, "1");                                  // StudyID
-        a.setString(0x00200011, VR.IS, Integer.toString(f.seriesNumber()));   // SeriesNumber
-        a.setString(0x00200013, VR.IS, Integer.toString(f.instance()));       // InstanceNumber
+        a.setString(Tag.AccessionNumber, VR.SH, "PH" + Math.floorMod(f.seed(), 100000000L));
+        a.setString(Tag.Modality, VR.CS, "MR");
+        a.setString(Tag.Manufacturer, VR.LO, v.manufacturer());
+        a.setString(Tag.InstitutionName, VR.LO, "MRE DIGITAL PHANTOM");
+        a.setString(Tag.ReferringPhysicianName, VR.PN, "");
+        a.setString(Tag.SeriesDescription, VR.LO, f.seriesDescription());
+        a.setString(Tag.ManufacturerModelName, VR.LO, v.model());
+        a.setString(Tag.PatientName, VR.PN, "PHANTOM^" + kind.toUpperCase(Locale.ROOT));
+        a.setString(Tag.PatientID, VR.LO, "PHANTOM-" + f.seed());
+        a.setString(Tag.PatientBirthDate, VR.DA, "");
+        a.setString(Tag.PatientSex, VR.CS, "O");
+        a.setString(Tag.ScanningSequence, VR.CS, "GR");
+        a.setString(Tag.SequenceVariant, VR.CS, "SP");
+        a.setString(Tag.ScanOptions, VR.CS, "");
+        a.setString(Tag.MRAcquisitionType, VR.CS, "2D");
+        a.setString(Tag.SliceThickness, VR.DS, ds(f.thicknessMm()));
+        a.setString(Tag.RepetitionTime, VR.DS, "50");
+        a.setString(Tag.EchoTime, VR.DS, "20");
+        a.setString(Tag.NumberOfAverages, VR.DS, "1");
+        a.setString(Tag.ImagingFrequency, VR.DS, "63.87");
+        a.setString(Tag.ImagedNucleus, VR.SH, "1H");
+        a.setString(Tag.MagneticFieldStrength, VR.DS, "1.5");
+        a.setString(Tag.SpacingBetweenSlices, VR.DS, ds(f.spacingMm()));
+        a.setString(Tag.EchoTrainLength, VR.IS, "1");
+        a.setString(Tag.SoftwareVersions, VR.LO, "phantoms-0.1");
+        a.setString(Tag.FlipAngle, VR.DS, "25");
+        a.setString(Tag.PatientPosition, VR.CS, "HFS");
+        a.setString(Tag.StudyInstanceUID, VR.UI, f.studyUid());
+        a.setString(Tag.SeriesInstanceUID, VR.UI, f.seriesUid());
+        a.setString(Tag.StudyID, VR.SH, "1");
+        a.setString(Tag.SeriesNumber, VR.IS, Integer.toString(f.seriesNumber()));
+        a.setString(Tag.InstanceNumber, VR.IS, Integer.toString(f.instance()));
         double x0 = -f.columns() * f.pixelMm() / 2 + f.pixelMm() / 2;
         double y0 = -f.rows() * f.pixelMm() / 2 + f.pixelMm() / 2;
-        a.setString(0x00200032, VR.DS, ds(x0), ds(y0), ds(f.zMm()));          // ImagePositionPatient
-        a.setString(0x00200037, VR.DS, "1", "0", "0", "0", "1", "0");         // ImageOrientationPatient
-        a.setString(0x00200052, VR.UI, f.frameOfRefUid());                    // FrameOfReferenceUID
-        a.setString(0x00201040, VR.LO, "");                                   // PositionReferenceIndicator
-        a.setString(0x00201041, VR.DS, ds(f.zMm()));                          // SliceLocation
+        a.setString(Tag.ImagePositionPatient, VR.DS, ds(x0), ds(y0), ds(f.zMm()));
+        a.setString(Tag.ImageOrientationPatient, VR.DS, "1", "0", "0", "0", "1", "0");
+        a.setString(Tag.FrameOfReferenceUID, VR.UI, f.frameOfRefUid());
+        a.setString(Tag.PositionReferenceIndicator, VR.LO, "");
+        a.setString(Tag.SliceLocation, VR.DS, ds(f.zMm()));
         if (f.triggerMs() >= 0) {
             // TriggerTime would need ScanOptions CG/PPG (PS3.3 C.8.3.1); the offset is told here
-            a.setString(0x00204000, VR.LT, String.format(Locale.ROOT, "MRE phase offset at %.3f ms", f.triggerMs()));
+            a.setString(Tag.ImageComments, VR.LT, String.format(Locale.ROOT, "MRE phase offset at %.3f ms", f.triggerMs()));
         }
-        a.setString(0x00180015, VR.CS, "ABDOMEN");                            // BodyPartExamined
-        a.setInt(0x00280002, VR.US, 1);                                       // SamplesPerPixel
-        a.setString(0x00280004, VR.CS, "MONOCHROME2");                        // PhotometricInterpretation
-        a.setInt(0x00280010, VR.US, f.rows());                                // Rows
-        a.setInt(0x00280011, VR.US, f.columns());                             // Columns
-        a.setString(0x00280030, VR.DS, ds(f.pixelMm()), ds(f.pixelMm()));     // PixelSpacing
-        a.setInt(0x00280100, VR.US, 16);                                      // BitsAllocated
+        a.setString(Tag.BodyPartExamined, VR.CS, "ABDOMEN");
+        a.setInt(Tag.SamplesPerPixel, VR.US, 1);
+        a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        a.setInt(Tag.Rows, VR.US, f.rows());
+        a.setInt(Tag.Columns, VR.US, f.columns());
+        a.setString(Tag.PixelSpacing, VR.DS, ds(f.pixelMm()), ds(f.pixelMm()));
+        a.setInt(Tag.BitsAllocated, VR.US, 16);
         return a;
     }
 
     /** Pixel module tail, windowing, rescale, and the pixels themselves (16-bit). */
     static void pixels(Attributes a, short[] values, boolean signed, int bitsStored, double slope, double intercept,
                        String rescaleType, double center, double width) {
-        a.setInt(0x00280101, VR.US, bitsStored);                              // BitsStored
-        a.setInt(0x00280102, VR.US, bitsStored - 1);                          // HighBit
-        a.setInt(0x00280103, VR.US, signed ? 1 : 0);                          // PixelRepresentation
-        a.setString(0x00281050, VR.DS, ds(center));                           // WindowCenter
-        a.setString(0x00281051, VR.DS, ds(width));                            // WindowWidth
-        a.setString(0x00281052, VR.DS, ds(intercept));                        // RescaleIntercept
-        a.setString(0x00281053, VR.DS, ds(slope));                            // RescaleSlope
-        a.setString(0x00281054, VR.LO, rescaleType);                          // RescaleType
+        a.setInt(Tag.BitsStored, VR.US, bitsStored);
+        a.setInt(Tag.HighBit, VR.US, bitsStored - 1);
+        a.setInt(Tag.PixelRepresentation, VR.US, signed ? 1 : 0);
+        a.setString(Tag.WindowCenter, VR.DS, ds(center));
+        a.setString(Tag.WindowWidth, VR.DS, ds(width));
+        a.setString(Tag.RescaleIntercept, VR.DS, ds(intercept));
+        a.setString(Tag.RescaleSlope, VR.DS, ds(slope));
+        a.setString(Tag.RescaleType, VR.LO, rescaleType);
         byte[] b = new byte[2 * values.length];
         for (int i = 0; i < values.length; i++) {
             b[2 * i] = (byte) values[i];

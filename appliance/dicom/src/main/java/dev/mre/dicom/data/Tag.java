@@ -111,6 +111,22 @@ public final class Tag {
     public static final int Item = 0xFFFEE000;
     public static final int ItemDelimitationItem = 0xFFFEE00D;
     public static final int SequenceDelimitationItem = 0xFFFEE0DD;
+    // Acquisition and image attributes written by the phantom simulator and read by the exam reader.
+    public static final int ComplexImageComponent = 0x00089208;
+    public static final int SequenceVariant = 0x00180021;
+    public static final int ScanOptions = 0x00180022;
+    public static final int MRAcquisitionType = 0x00180023;
+    public static final int NumberOfAverages = 0x00180083;
+    public static final int ImagingFrequency = 0x00180084;
+    public static final int ImagedNucleus = 0x00180085;
+    public static final int EchoTrainLength = 0x00180091;
+    public static final int SoftwareVersions = 0x00181020;
+    public static final int FlipAngle = 0x00181314;
+    public static final int PatientPosition = 0x00185100;
+    public static final int PositionReferenceIndicator = 0x00201040;
+    public static final int ImageComments = 0x00204000;
+    public static final int RescaleType = 0x00281054;
+
     public static final int PixelData = 0x7FE00010;
     public static final int FloatPixelData = 0x7FE00008;
     public static final int DoubleFloatPixelData = 0x7FE00009;

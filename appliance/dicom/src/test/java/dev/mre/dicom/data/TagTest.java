@@ -9,6 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class TagTest {
+
+    /** Tag constants are written by hand: each name must be the dictionary's keyword for its value. */
+    @Test
+    void everyConstantIsNamedByItsDictionaryKeyword() throws Exception {
+        int checked = 0;
+        for (java.lang.reflect.Field f : Tag.class.getFields()) {
+            // Item and delimiters (FFFE,xxxx) are encoding markers of PS3.5 7.5, not PS3.6 elements.
+            if (f.getType() == int.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                    && Tag.group(f.getInt(null)) != 0xFFFE) {
+                assertEquals(f.getName(), ElementDictionary.keywordOf(f.getInt(null)),
+                        "Tag." + f.getName() + " = " + Tag.toString(f.getInt(null)));
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "only " + checked + " constants found");
+    }
     @Test
     void formatsAsGroupCommaElementInUpperCaseHex() {
         assertEquals("(0008,0016)", Tag.toString(Tag.SOPClassUID));

@@ -20,7 +20,6 @@ import java.util.Locale;
  * </ol>
  */
 final class ImageClassifier {
-    private static final int COMPLEX_IMAGE_COMPONENT = 0x00089208;
 
     /** A role with the sentence that justifies it. */
     record Decision(ImageRole role, String reason) {
@@ -69,7 +68,7 @@ final class ImageClassifier {
             }
             return new Decision(ImageRole.UNMARKED, "GE image kind (0043,102F) = " + geKind + " is not 0..3");
         }
-        String component = a.getString(COMPLEX_IMAGE_COMPONENT, "");
+        String component = a.getString(Tag.ComplexImageComponent, "");
         ImageRole r = component(component);
         if (r != null) {
             return new Decision(r, "ComplexImageComponent " + component);

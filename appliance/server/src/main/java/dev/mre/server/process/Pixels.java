@@ -56,7 +56,7 @@ final class Pixels {
      * value x pi / 4096; Philips' pixel x pi / 2048 is the same rule with slope 1).
      */
     static double radiansPerUnit(Attributes a, Set<String> radianTypes) {
-        if (radianTypes.contains(a.getString(0x00281054, "").toUpperCase(Locale.ROOT))) {
+        if (radianTypes.contains(a.getString(Tag.RescaleType, "").toUpperCase(Locale.ROOT))) {
             return 1;
         }
         int stored = a.getInt(Tag.BitsStored, a.getInt(Tag.BitsAllocated, 16));
@@ -65,8 +65,8 @@ final class Pixels {
 
     /** The phase rule in words, for the summary. */
     static String phaseRule(Attributes a, Set<String> radianTypes) {
-        if (radianTypes.contains(a.getString(0x00281054, "").toUpperCase(Locale.ROOT))) {
-            return "RescaleType " + a.getString(0x00281054) + ": rescaled values are radians";
+        if (radianTypes.contains(a.getString(Tag.RescaleType, "").toUpperCase(Locale.ROOT))) {
+            return "RescaleType " + a.getString(Tag.RescaleType) + ": rescaled values are radians";
         }
         int stored = a.getInt(Tag.BitsStored, a.getInt(Tag.BitsAllocated, 16));
         double slope = Math.abs(a.getDouble(Tag.RescaleSlope, 1));
