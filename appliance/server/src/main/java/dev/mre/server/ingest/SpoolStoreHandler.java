@@ -43,11 +43,15 @@ public final class SpoolStoreHandler implements StoreHandler {
         Attributes ds = rq.dataset();
         byte[] bytes = rq.datasetBytes();
         Attributes meta = Part10.createFileMeta(rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntaxUid());
-        long size = Part10.encodeHeader(meta).length + (long) bytes.length;
+        byte[] header = Part10.encodeHeader(meta);   // encoded once: for the size and for the file
+        long size = header.length + (long) bytes.length;
         Spool.Stored s;
         try {
             s = spool.store(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                    rq.sopInstanceUid(), size, out -> Part10.write(out, meta, bytes, 0, bytes.length));
+                    rq.sopInstanceUid(), size, out -> {
+                        out.write(header);
+                        out.write(bytes);
+                    });
         } catch (SpoolFullException e) {
             logLine(rq, size, Status.OutOfResources, start);
             log.warn("{} refused {}: {}; free disk space in the spool", rq.association(), rq.sopInstanceUid(),
