@@ -20,9 +20,12 @@ import java.util.concurrent.Future;
 
 /**
  * A training dataset: anatomical exams with stages cycling F0..F4 and vendors alternating, each
- * exam in {@code OUT/<split>/exam-<seed>/}. The split is a function of the exam's seed alone
- * (seed mod 10: 0-7 train, 8 val, 9 test), so a dataset can be regenerated or extended without
- * moving an exam between splits. Exams run on a fixed pool, each exam single-threaded: the bytes
+ * exam in {@code OUT/<split>/exam-<seed>/}. Stage is seed mod 5 and vendor (seed / 5) mod 2, so
+ * every block of ten consecutive seeds holds each stage with each vendor once. The split is a
+ * function of the seed's block alone ((seed / 10) mod 10: 0-7 train, 8 val, 9 test), so every split
+ * holds every stage and both vendors, and a dataset can be regenerated or extended without moving
+ * an exam between splits. (Splitting by seed mod 10 would have put only F3 in val and only F4 in
+ * test.) Exams run on a fixed pool, each exam single-threaded: the bytes
  * do not depend on the thread count.
  */
 public final class Batch {
@@ -31,8 +34,18 @@ public final class Batch {
 
     /** The split an exam seed belongs to. */
     public static String split(long seed) {
-        long m = Math.floorMod(seed, 10);
+        long m = Math.floorMod(Math.floorDiv(seed, 10L), 10L);
         return m < 8 ? "train" : m == 8 ? "val" : "test";
+    }
+
+    /** The fibrosis stage of a batch exam: seed mod 5. */
+    public static FibrosisStage stage(long seed) {
+        return FibrosisStage.values()[(int) Math.floorMod(seed, 5L)];
+    }
+
+    /** The DICOM flavour of a batch exam: (seed / 5) mod 2. */
+    public static Vendor vendor(long seed) {
+        return Math.floorMod(Math.floorDiv(seed, 5L), 2L) == 0 ? Vendor.GE : Vendor.SIEMENS;
     }
 
     /**
@@ -58,8 +71,8 @@ public final class Batch {
             List<Future<Path>> futures = new ArrayList<>();
             for (int i = 0; i < exams; i++) {
                 long seed = firstSeed + i;
-                FibrosisStage stage = FibrosisStage.values()[(int) Math.floorMod(seed, 5L)];
-                Vendor vendor = Math.floorMod(seed / 5, 2L) == 0 ? Vendor.GE : Vendor.SIEMENS;
+                FibrosisStage stage = stage(seed);
+                Vendor vendor = vendor(seed);
                 ExamSpec spec = new ExamSpec(PhantomKind.ANATOMICAL, stage, template.stiffnessKPa(), seed,
                         template.columns(), template.rows(), template.fovMm(), template.slices(),
                         template.sliceThicknessMm(), template.sliceGapMm(), template.acquisition(), template.solver());

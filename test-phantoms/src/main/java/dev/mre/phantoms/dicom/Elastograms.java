@@ -12,12 +12,12 @@ import dev.mre.phantoms.exam.ExamSlice;
  * amplitude exceeds 3 noise standard deviations of the phase (sigma / magnitude, in radians).
  * Documented as a model of what vendors deliver, not of how they compute it.
  */
-final class Elastograms {
+public final class Elastograms {
     private Elastograms() {
     }
 
     /** |G*| in Pa per pixel (0 outside solid tissue). */
-    static double[] elastogramPa(ExamSlice s) {
+    public static double[] elastogramPa(ExamSlice s) {
         int nx = s.truth().nx();
         int ny = s.truth().ny();
         double[] out = new double[nx * ny];
@@ -52,7 +52,7 @@ final class Elastograms {
     }
 
     /** True where the simulated confidence is high enough to report stiffness. */
-    static boolean[] confident(ExamSlice s, double encodingUmPerRad) {
+    public static boolean[] confident(ExamSlice s, double encodingUmPerRad) {
         int n = s.truth().nx() * s.truth().ny();
         boolean[] c = new boolean[n];
         for (int k = 0; k < n; k++) {

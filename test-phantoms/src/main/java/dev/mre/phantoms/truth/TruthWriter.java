@@ -5,6 +5,7 @@ import dev.mre.phantoms.anatomy.SliceModel;
 import dev.mre.phantoms.anatomy.Tissue;
 import dev.mre.phantoms.exam.Exam;
 import dev.mre.phantoms.exam.ExamSlice;
+import dev.mre.phantoms.dicom.Elastograms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,21 @@ public final class TruthWriter {
         int[] shape = {ns, no, first.ny(), first.nx()};
         Npy.writeFloat32(dir.resolve("magnitude.npy"), shape, mag);
         Npy.writeFloat32(dir.resolve("phase_rad.npy"), shape, ph);
+        // The vendor-style elastogram (kPa) and its confidence mask, as the DICOM flavours store them.
+        float[] el = new float[ns * n];
+        byte[] conf = new byte[ns * n];
+        double enc = exam.spec().acquisition().encodingUmPerRad();
+        for (ExamSlice s : exam.slices()) {
+            double[] pa = Elastograms.elastogramPa(s);
+            boolean[] c = Elastograms.confident(s, enc);
+            for (int k = 0; k < n; k++) {
+                el[s.index() * n + k] = (float) (pa[k] / 1000.0);
+                conf[s.index() * n + k] = (byte) (c[k] ? 1 : 0);
+            }
+        }
+        int[] shape3 = {ns, first.ny(), first.nx()};
+        Npy.writeFloat32(dir.resolve("elastogram_kpa.npy"), shape3, el);
+        Npy.writeUint8(dir.resolve("confidence.npy"), shape3, conf);
     }
 
     static String json(Exam e) {
