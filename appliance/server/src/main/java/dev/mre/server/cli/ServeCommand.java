@@ -53,6 +53,11 @@ final class ServeCommand implements Command, OptionSpec {
                   --ae-title T             our AE title (dicom.aeTitle, default MRE_APPLIANCE)
                   --spool DIR              spool folder (spool.dir, default /var/lib/mre/spool)
                   --outbox DIR             outbox folder (outbox.dir, default /var/lib/mre/outbox)
+                  --results DIR            result objects folder (results.dir, default /var/lib/mre/results)
+                  --state DIR              processed-exam markers (pipeline.stateDir, default /var/lib/mre/state)
+                  --destination AE@host:port
+                                           send results there; repeatable; replaces the configured
+                                           destinations (the console and a PACS can differ)
                   --allow-calling-ae AE    accept only this calling AE; repeatable
                                            (dicom.callingAeAllowList, default: any)
                   --tls-port N             also listen with TLS on N (dicom.tls.port, default 2762)
@@ -72,7 +77,7 @@ final class ServeCommand implements Command, OptionSpec {
     @Override
     public Set<String> valuedOptions() {
         return Set.of("config", "port", "ae-title", "spool", "outbox", "allow-calling-ae", "tls-port", "tls-cert",
-                "tls-key", "tls-trust");
+                "tls-key", "tls-trust", "results", "state", "destination");
     }
 
     @Override
@@ -149,6 +154,15 @@ final class ServeCommand implements Command, OptionSpec {
         }
         if (args.has("outbox")) {
             root.put("outbox", new JsonObject().put("dir", args.get("outbox")));
+        }
+        if (args.has("results")) {
+            root.put("results", new JsonObject().put("dir", args.get("results")));
+        }
+        if (args.has("state")) {
+            root.put("pipeline", new JsonObject().put("stateDir", args.get("state")));
+        }
+        if (args.has("destination")) {
+            root.put("destinations", new JsonArray(args.all("destination")));
         }
         return root;
     }

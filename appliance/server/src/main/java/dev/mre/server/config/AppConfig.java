@@ -4,12 +4,14 @@ package dev.mre.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The appliance's whole configuration, immutable, as read by {@link ConfigLoader}. Keys, defaults
  * and meanings are listed in {@link ConfigKeys}.
  */
-public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, List<Destination> destinations) {
+public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, List<Destination> destinations,
+                        Pipeline pipeline, Recognition recognition) {
 
     public AppConfig {
         destinations = List.copyOf(destinations);
@@ -41,6 +43,18 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
 
     /** The outbox of our own sends. */
     public record Outbox(Path dir, RetryPolicy retry) {
+    }
+
+    /** Exam processing: on or off, processed-exam markers, result objects. */
+    public record Pipeline(boolean enabled, Path stateDir, Path resultsDir) {
+    }
+
+    /** The series recognition rules, as configured (regular expressions already compiled). */
+    public record Recognition(Pattern mreSeries, Pattern elastogramSeries, Pattern maskedSeries, String geCreator,
+                              List<String> radiansRescaleTypes, Pattern frequencyInName, double defaultFrequencyHz) {
+        public Recognition {
+            radiansRescaleTypes = List.copyOf(radiansRescaleTypes);
+        }
     }
 
     /** One result destination. */

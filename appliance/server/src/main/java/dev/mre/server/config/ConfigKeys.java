@@ -74,6 +74,16 @@ public final class ConfigKeys {
             new Key("outbox.retry.initialDelaySeconds", 5, "Delay before the first retry of a failed send; doubles per attempt."),
             new Key("outbox.retry.maxDelaySeconds", 600, "Upper bound of the retry delay."),
             new Key("outbox.retry.maxAttempts", 0, "Attempts before a job moves to failed/; 0 retries until acknowledged."),
+            new Key("pipeline.enabled", true, "Process complete MRE exams from the spool (false: receive and store only)."),
+            new Key("pipeline.stateDir", "/var/lib/mre/state", "Which exam inputs were processed (one marker per study): an exam is processed once, and again only when its images change."),
+            new Key("results.dir", "/var/lib/mre/results", "Result objects of every processed exam, <dir>/<study>/<input fingerprint>/; the only output when no destination is set."),
+            new Key("recognition.mreSeries", "(?i)MRE|elastograph|MR-?Touch", "Regex: a series is MRE when its SeriesDescription or ProtocolName matches (or it carries GE's image-kind tag)."),
+            new Key("recognition.elastogramSeries", "(?i)STGRY|elastogram|stiffness", "Regex on SeriesDescription: a vendor elastogram (never inverted; the JMIR 2025 model's input)."),
+            new Key("recognition.maskedSeries", "(?i)STGRYM|mask|confidence", "Regex on SeriesDescription: among elastograms, the confidence-masked copy."),
+            new Key("recognition.geCreator", "GEMS_PARM_01", "Private creator of GE's image-kind element (0043,xx2F): 0 magnitude, 1 phase, 2 real, 3 imaginary."),
+            new Key("recognition.radiansRescaleTypes", new JsonArray(List.of("RAD", "RADIAN", "RADIANS")), "RescaleType values meaning the rescaled phase is in radians."),
+            new Key("recognition.frequencyInName", "(?i)(\\d+(?:\\.\\d+)?)\\s*Hz", "Regex finding the driver frequency (group 1, Hz) in SeriesDescription or ProtocolName."),
+            new Key("recognition.defaultFrequencyHz", 60, "Driver frequency assumed, with a warning, when no series name states it."),
             new Key("destinations", new JsonArray(),
                     "Where results are sent: list of \"AE@host:port\" or {\"address\": \"AE@host:port\", \"tls\": true}."));
 

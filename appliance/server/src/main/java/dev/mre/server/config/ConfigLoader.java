@@ -110,8 +110,19 @@ public final class ConfigLoader {
         Duration max = v.seconds("outbox.retry.maxDelaySeconds");
         int attempts = v.nonNegative("outbox.retry.maxAttempts");
         RetryPolicy retry = v.check("outbox.retry", () -> new RetryPolicy(initial, max, attempts));
+        AppConfig.Pipeline pipeline = new AppConfig.Pipeline(v.bool("pipeline.enabled"), v.path("pipeline.stateDir"),
+                v.path("results.dir"));
+        AppConfig.Recognition recognition = new AppConfig.Recognition(regex(v, "recognition.mreSeries"),
+                regex(v, "recognition.elastogramSeries"), regex(v, "recognition.maskedSeries"),
+                v.str("recognition.geCreator"), v.strings("recognition.radiansRescaleTypes"),
+                regex(v, "recognition.frequencyInName"), v.positiveNumber("recognition.defaultFrequencyHz"));
         return new AppConfig(dicom, spool, series, new AppConfig.Outbox(v.path("outbox.dir"), retry),
-                destinations(v));
+                destinations(v), pipeline, recognition);
+    }
+
+    private static java.util.regex.Pattern regex(Values v, String key) throws ConfigException {
+        String s = v.str(key);
+        return v.check(key, () -> java.util.regex.Pattern.compile(s));
     }
 
     private static List<AppConfig.Destination> destinations(Values v) throws ConfigException {

@@ -63,6 +63,17 @@ final class Values {
         throw wrongType(path, "a whole number");
     }
 
+    double positiveNumber(String path) throws ConfigException {
+        if (!(raw(path) instanceof Number n)) {
+            throw wrongType(path, "a number");
+        }
+        double d = n.doubleValue();
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new ConfigException(source + ": key '" + path + "' must be a positive number, got " + d);
+        }
+        return d;
+    }
+
     int nonNegative(String path) throws ConfigException {
         int n = integer(path);
         if (n < 0) {

@@ -29,7 +29,8 @@ public final class SafeNames {
         return digest(uid);
     }
 
-    static String digest(String raw) {
+    /** The hex SHA-256 of the string's UTF-8 bytes. */
+    public static String digest(String raw) {
         try {
             byte[] bytes = (raw == null ? "" : raw).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -85,6 +85,21 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Queues the instance for the destination unless it was ever queued there before (see
+     * {@link OutboxStore#enqueueOnce}); completes with {@code null} in that case.
+     */
+    public Future<OutboxJob> enqueueOnce(Path part10File, String sopInstanceUid, Destination destination) {
+        return io.executeBlocking(() -> store.enqueueOnce(part10File, sopInstanceUid, destination)).onSuccess(job -> {
+            if (job == null) {
+                log.info("outbox: {} was already queued for {}; not again", sopInstanceUid, destination);
+            } else {
+                log.info("outbox: queued {} for {} as job {}", sopInstanceUid, destination, job.id());
+                schedule(job);
+            }
+        });
+    }
+
     /** Stops scheduling; jobs stay on disk for the next start. */
     public Future<Void> close() {
         Promise<Void> stopped = Promise.promise();

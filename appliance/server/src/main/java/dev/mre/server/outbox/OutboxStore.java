@@ -3,6 +3,7 @@ package dev.mre.server.outbox;
 
 import dev.mre.server.config.AppConfig.Destination;
 import dev.mre.server.ingest.DurableFiles;
+import dev.mre.server.ingest.SafeNames;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * outbox/done/&lt;id&gt;.json       acknowledged by the destination; its object is deleted
  * outbox/failed/&lt;id&gt;.json     given up after the configured attempts, with &lt;id&gt;.reason.txt
  *                           and &lt;id&gt;.dcm kept for an operator
+ * outbox/keys/&lt;key&gt;          one empty marker per (SOP Instance UID, destination) ever queued:
+ *                           {@link #enqueueOnce} queues an instance for a destination once only
  * </pre>
  * Ids start with the UTC enqueue time, so a directory listing is in enqueue order.
  */
@@ -38,6 +41,7 @@ public final class OutboxStore {
     private final Path pending;
     private final Path done;
     private final Path failed;
+    private final Path keys;
 
     public OutboxStore(Path dir) {
         Path root = dir.toAbsolutePath();
@@ -45,6 +49,7 @@ public final class OutboxStore {
         this.pending = root.resolve("pending");
         this.done = root.resolve("done");
         this.failed = root.resolve("failed");
+        this.keys = root.resolve("keys");
     }
 
     /**
@@ -53,7 +58,7 @@ public final class OutboxStore {
      * pending jobs in enqueue order.
      */
     public List<OutboxJob> recover() throws IOException {
-        for (Path d : List.of(objects, pending, done, failed)) {
+        for (Path d : List.of(objects, pending, done, failed, keys)) {
             DurableFiles.createDirectories(d);
             DurableFiles.deleteTempFiles(d);
         }
@@ -66,6 +71,17 @@ public final class OutboxStore {
                 log.warn("outbox job {} is unreadable ({}); moved to {}", f, e.getMessage(), bad);
                 DurableFiles.move(f, bad);
             }
+        }
+        boolean keyAdded = false;
+        for (OutboxJob job : jobs) {                      // a crash between a job and its key marker
+            Path k = keyOf(job.sopInstanceUid(), job.destination());
+            if (!Files.exists(k)) {
+                Files.write(k, new byte[0]);
+                keyAdded = true;
+            }
+        }
+        if (keyAdded) {
+            DurableFiles.syncDirectory(keys);
         }
         for (Path o : list(objects, ".dcm")) {
             String id = o.getFileName().toString().replace(".dcm", "");
@@ -85,6 +101,27 @@ public final class OutboxStore {
         OutboxJob job = new OutboxJob(id, destination, sopInstanceUid, 0, now, null, now);
         writeJob(job);
         return job;
+    }
+
+    /**
+     * As {@link #enqueue}, unless this SOP instance was already queued for this destination (by
+     * anyone, at any time: pending, done or failed); then nothing is written and the result is
+     * {@code null}. Result objects have deterministic UIDs, so an exam processed again after a
+     * crash does not send its results twice.
+     */
+    public OutboxJob enqueueOnce(Path file, String sopInstanceUid, Destination destination) throws IOException {
+        Path k = keyOf(sopInstanceUid, destination);
+        if (Files.exists(k)) {
+            return null;
+        }
+        OutboxJob job = enqueue(file, sopInstanceUid, destination);
+        Files.write(k, new byte[0]);
+        DurableFiles.syncDirectory(keys);
+        return job;
+    }
+
+    private Path keyOf(String sopInstanceUid, Destination destination) {
+        return keys.resolve(SafeNames.digest(sopInstanceUid + "|" + destination.address() + "|" + destination.tls()));
     }
 
     public Path objectOf(String id) {

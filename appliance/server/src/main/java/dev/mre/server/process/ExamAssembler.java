@@ -5,6 +5,7 @@ import dev.mre.dicom.data.Tag;
 import dev.mre.science.MreExam;
 import dev.mre.science.MreSlice;
 import dev.mre.science.PhaseScaling;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 final class ExamAssembler {
     /** The exam and what the assembly decided. */
     record Result(MreExam exam, Set<String> usedSeries, String frequencySource, String phaseScaling,
-                  String studyUid) {
+                  String studyUid, List<Path> sliceSources, List<Path> inputFiles) {
     }
 
     private ExamAssembler() {
@@ -70,6 +71,7 @@ final class ExamAssembler {
         Map<Long, List<SourceImage>> magBySlice = bySlice(magnitude);
         int offsets = OffsetOrder.commonCount(phaseBySlice, first.seriesLabel());
         List<MreSlice> slices = new ArrayList<>();
+        List<Path> sliceSources = new ArrayList<>();
         for (Map.Entry<Long, List<SourceImage>> e : phaseBySlice.entrySet()) {
             String where = "slice at z=" + fmt(e.getKey() / 100.0) + " mm";
             List<SourceImage> ph = OffsetOrder.sorted(e.getValue(), where);
@@ -92,6 +94,7 @@ final class ExamAssembler {
                 warnings.add(where + ": no SliceThickness; recorded as 0");
             }
             slices.add(new MreSlice(slices.size(), e.getKey() / 100.0 / 1000, thickness / 1000, m, p));
+            sliceSources.add(mg.isEmpty() ? ph.get(0).file() : mg.get(0).file());
         }
         double[] spacing = first.pixelSpacingMm();
         Frequency.Found f = Frequency.find(rules, phase.get(0), magnitude.isEmpty() ? null : magnitude.get(0), warnings);
@@ -101,7 +104,8 @@ final class ExamAssembler {
         try {
             MreExam exam = new MreExam(rows, cols, spacing[0] / 1000, spacing[1] / 1000, f.hz(),
                     PhaseScaling.radians(), slices);
-            return new Result(exam, usedSeries, f.source(), String.join("; ", rulesUsed), study);
+            return new Result(exam, usedSeries, f.source(), String.join("; ", rulesUsed), study, sliceSources,
+                    used.stream().map(SourceImage::file).sorted().toList());
         } catch (IllegalArgumentException e) {
             throw ExamException.unusable("the images do not form a valid MRE exam: " + e.getMessage());
         }

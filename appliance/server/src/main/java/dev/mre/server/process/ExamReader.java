@@ -46,6 +46,18 @@ public final class ExamReader {
         if (files.isEmpty()) {
             throw ExamException.noInput("input folder " + dir + " holds no files; give the folder of the MRE exam");
         }
+        return read(dir, files);
+    }
+
+    /**
+     * Reads the given files (names in messages relative to {@code root}); the appliance passes the
+     * files of the series it knows to be complete, never a folder that is still being written.
+     */
+    public ExamReading read(Path root, List<Path> files) throws ExamException {
+        if (files.isEmpty()) {
+            throw ExamException.noInput("no files given under " + root);
+        }
+        Path dir = root;
         ImageClassifier classifier = new ImageClassifier(rules);
         List<SourceImage> images = new ArrayList<>();
         for (Path f : files) {
@@ -70,7 +82,7 @@ public final class ExamReader {
             throw e.withSeries(reports(images, null));
         }
         return new ExamReading(r.exam(), reports(images, r.usedSeries()), warnings, r.frequencySource(),
-                r.phaseScaling(), r.studyUid());
+                r.phaseScaling(), r.studyUid(), r.sliceSources(), r.inputFiles());
     }
 
     /**

@@ -2,6 +2,7 @@
 package dev.mre.server.process;
 
 import dev.mre.science.MreExam;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,12 +15,17 @@ import java.util.List;
  * @param frequencySource  where {@code exam.frequencyHz()} came from, in words
  * @param phaseScaling     the rule that turned stored phase into radians, in words
  * @param studyUid         Study Instance UID of the exam (for logs; never patient data)
+ * @param sliceSources     per slice (exam order), the file of its first magnitude image (first phase
+ *                         image when there is no magnitude): what result objects reference
+ * @param inputFiles       every file the exam was built from, sorted (what decides "changed")
  */
 public record ExamReading(MreExam exam, List<SeriesReport> series, List<String> warnings, String frequencySource,
-                          String phaseScaling, String studyUid) {
+                          String phaseScaling, String studyUid, List<Path> sliceSources, List<Path> inputFiles) {
 
     public ExamReading {
         series = List.copyOf(series);
         warnings = List.copyOf(warnings);
+        sliceSources = List.copyOf(sliceSources);
+        inputFiles = List.copyOf(inputFiles);
     }
 }

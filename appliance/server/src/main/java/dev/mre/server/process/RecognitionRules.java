@@ -41,6 +41,14 @@ public record RecognitionRules(Set<String> sopClasses, Pattern mreSeries, Patter
                 Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*Hz"), 60, Double.NaN);
     }
 
+    /** The rules as configured ({@code recognition.*} keys, docs/configuration.md). */
+    public static RecognitionRules of(dev.mre.server.config.AppConfig.Recognition r) {
+        RecognitionRules d = defaults();
+        return new RecognitionRules(d.sopClasses(), r.mreSeries(), r.elastogramSeries(), r.maskedSeries(), r.geCreator(),
+                d.geKindElement(), Set.copyOf(r.radiansRescaleTypes()), r.frequencyInName(), r.defaultFrequencyHz(),
+                Double.NaN);
+    }
+
     /** A copy with the operator's driver frequency, which wins over any series name. */
     public RecognitionRules withFrequency(double hz) {
         return new RecognitionRules(sopClasses, mreSeries, elastogramSeries, maskedSeries, geCreator, geKindElement,

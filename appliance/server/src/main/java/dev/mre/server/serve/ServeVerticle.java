@@ -10,6 +10,12 @@ import dev.mre.server.ingest.Spool;
 import dev.mre.server.ingest.SpoolStoreHandler;
 import dev.mre.server.outbox.DicomStoreSender;
 import dev.mre.server.outbox.Outbox;
+import dev.mre.server.pipeline.ExamAnalysis;
+import dev.mre.server.pipeline.ExamPipeline;
+import dev.mre.server.pipeline.PipelineService;
+import dev.mre.server.pipeline.ProcessedExams;
+import dev.mre.server.pipeline.StandardAnalysis;
+import dev.mre.server.process.RecognitionRules;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -29,10 +35,18 @@ public final class ServeVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(ServeVerticle.class);
     private final AppConfig config;
     private final List<DicomServer> servers = new ArrayList<>();
+    private final ExamAnalysis analysis;
     private Outbox outbox;
+    private PipelineService pipeline;
 
     public ServeVerticle(AppConfig config) {
+        this(config, null);
+    }
+
+    /** @param analysis what an exam is turned into; {@code null} for the standard analysis */
+    public ServeVerticle(AppConfig config, ExamAnalysis analysis) {
         this.config = config;
+        this.analysis = analysis;
     }
 
     @Override
@@ -49,7 +63,46 @@ public final class ServeVerticle extends VerticleBase {
                     ServerConfig tls = DicomConfigs.tls(config.dicom());
                     return tls == null ? Future.succeededFuture() : listen(tls, services);
                 })
-                .compose(v -> startOutbox());
+                .compose(v -> startOutbox())
+                .compose(v -> startPipeline(spool));
+    }
+
+    /**
+     * Exams are processed once the outbox is ready (results are queued there) and after the
+     * listeners are up; studies already in the spool are checked first.
+     */
+    private Future<Void> startPipeline(Spool spool) {
+        if (!config.pipeline().enabled()) {
+            log.info("pipeline disabled (pipeline.enabled = false): images are stored, not processed");
+            return Future.succeededFuture();
+        }
+        WorkerExecutor setup = vertx.createSharedWorkerExecutor(SPOOL_POOL, 1);
+        return setup.executeBlocking(() -> {
+            ExamAnalysis a = analysis != null ? analysis : StandardAnalysis.create(config);
+            return new ExamPipeline(RecognitionRules.of(config.recognition()), a,
+                    new ProcessedExams(config.pipeline().stateDir()), config.pipeline().resultsDir(), this::deliver);
+        }).andThen(v -> setup.close()).compose(p -> {
+            pipeline = new PipelineService(vertx, p, spool.root());
+            return pipeline.start();
+        }).map(n -> {
+            log.info("pipeline ready: results in {}{}", config.pipeline().resultsDir(),
+                    config.destinations().isEmpty() ? " (no destination configured: results stay there)"
+                            : ", sent to " + config.destinations());
+            return null;
+        });
+    }
+
+    /** The pipeline's sink (its worker thread): every object durably queued for every destination. */
+    private void deliver(String studyUid, List<ExamAnalysis.ResultObject> objects) throws Exception {
+        if (outbox == null) {
+            return;
+        }
+        for (ExamAnalysis.ResultObject o : objects) {
+            for (AppConfig.Destination d : config.destinations()) {
+                outbox.enqueueOnce(o.file(), o.sopInstanceUid(), d).toCompletionStage().toCompletableFuture()
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 
     private Future<Void> listen(ServerConfig cfg, DimseServices services) {
@@ -88,6 +141,9 @@ public final class ServeVerticle extends VerticleBase {
     public Future<?> stop() {
         List<Future<?>> closing = new ArrayList<>();
         servers.forEach(s -> closing.add(s.close()));
+        if (pipeline != null) {
+            closing.add(pipeline.close());
+        }
         if (outbox != null) {
             closing.add(outbox.close());
         }

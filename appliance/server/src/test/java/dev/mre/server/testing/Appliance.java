@@ -26,7 +26,9 @@ public final class Appliance implements AutoCloseable {
                 .put("dicom", new JsonObject().put("port", 0))
                 .put("spool", new JsonObject().put("dir", dir.resolve("spool").toString()).put("reserveMegabytes", 0))
                 .put("outbox", new JsonObject().put("dir", dir.resolve("outbox").toString()))
-                .put("series", new JsonObject().put("quietTimeSeconds", 1));
+                .put("series", new JsonObject().put("quietTimeSeconds", 1))
+                .put("pipeline", new JsonObject().put("stateDir", dir.resolve("state").toString()))
+                .put("results", new JsonObject().put("dir", dir.resolve("results").toString()));
         overrides.mergeIn(extra, true);
         AppConfig config = ConfigLoader.load(null, overrides);
         Vertx vertx = Vertx.vertx();
