@@ -17,7 +17,8 @@ public final class Main {
     /** The subcommands; they print to {@code out} and {@code err}, never to System.out directly. */
     static List<Command> commands(PrintStream out, PrintStream err) {
         return List.of(new ServeCommand(out, err), new EchoCommand(out, err), new SendCommand(out, err),
-                new DumpCommand(out, err), new ProcessCommand(out, err), new PhantomsCommand(out));
+                new DumpCommand(out, err), new ProcessCommand(out, err), new PhantomsCommand(out),
+                new DemoCommand(out, err));
     }
 
     public static void main(String[] argv) {
