@@ -165,8 +165,8 @@ class CrashRecoveryTest {
         }
 
         static Serve start(Path config, Path log) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                     "dev.mre.server.cli.Main", "serve", "--config", config.toString())
                     .redirectErrorStream(true).start();
             Serve s = new Serve(p, log);
