@@ -2,6 +2,7 @@
 package dev.mre.phantoms.dicom;
 
 import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Tag;
 import dev.mre.dicom.data.VR;
 import dev.mre.dicom.io.DicomWriter;
 import dev.mre.dicom.io.Part10;
@@ -98,6 +99,15 @@ public final class ExamDicomWriter {
                 instance, s.zMm(), triggerMs, s.truth().ny(), s.truth().nx(), s.truth().pixelMm(),
                 exam.spec().sliceThicknessMm(), spacing);
         Attributes a = MrImage.build(f, v, exam.spec().kind().id());
+        // Images in the series (General Image module, type 3): lets a receiver know a series is
+        // complete without waiting for a quiet time. GE raw: magnitude + phase of every offset.
+        int slices = exam.slices().size();
+        int offsets = exam.spec().acquisition().phaseOffsets();
+        a.setInt(Tag.ImagesInAcquisition, VR.IS, switch (series) {
+            case "raw" -> slices * 2 * offsets;
+            case "magnitude", "phase" -> slices * offsets;
+            default -> slices;
+        });
         if (v == Vendor.GE) {
             a.setString(0x00270010, VR.LO, "GEMS_IMAG_01");                    // private creator
             a.setInt(0x00271041, VR.SS, s.index() + 1);                        // slice group

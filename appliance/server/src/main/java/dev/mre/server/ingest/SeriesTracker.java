@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when a series has arrived: a series is complete once {@code quietTime} has passed since
- * its last instance. Then it publishes one JSON event on {@link #SERIES_COMPLETE} naming what
- * arrived (see {@link #event}). DICOM has no "end of series" message, so a quiet time is the
- * only signal a console gives.
+ * Decides when a series has arrived: a series is complete as soon as it holds as many instances
+ * as its ImagesInAcquisition (0020,1002) says, when the sender gives it, else once
+ * {@code quietTime} has passed since its last instance. Then it publishes one JSON event on
+ * {@link #SERIES_COMPLETE} naming what arrived (see {@link #event}). DICOM has no "end of series"
+ * message, so a count the sender states, or else a quiet time, is the only signal a console gives.
  *
  * <p>Late instances: a completed series is remembered for {@code reopenWindow}. An instance that
  * arrives within it re-opens the series; after the next quiet time a new event follows, listing
@@ -69,7 +70,12 @@ public final class SeriesTracker {
         }
         s.instances.putIfAbsent(i.sopInstanceUid(), i);
         vertx.cancelTimer(s.timer);
-        s.timer = vertx.setTimer(quietMs, id -> onQuiet(key, s));
+        if (i.imagesInAcquisition() > 0 && s.instances.size() == i.imagesInAcquisition()) {
+            s.timer = -1;
+            onQuiet(key, s);                 // the sender said how many: complete now, no quiet time
+        } else {
+            s.timer = vertx.setTimer(quietMs, id -> onQuiet(key, s));
+        }
     }
 
     private void onQuiet(String key, SeriesState s) {

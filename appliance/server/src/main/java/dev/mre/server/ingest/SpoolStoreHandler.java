@@ -70,8 +70,16 @@ public final class SpoolStoreHandler implements StoreHandler {
         logLine(rq, s.bytes(), Status.Success, start);
         stored.accept(new StoredInstance(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
                 rq.sopClassUid(), rq.sopInstanceUid(), ds.getString(Tag.Modality), ds.getString(Tag.SeriesNumber),
-                ds.getString(Tag.SeriesDescription), rq.callingAe(), s.file()));
+                ds.getString(Tag.SeriesDescription), rq.callingAe(), s.file(), imagesInAcquisition(ds)));
         return Status.Success;
+    }
+
+    private static int imagesInAcquisition(Attributes ds) {
+        try {
+            return Math.max(0, ds.getInt(Tag.ImagesInAcquisition, 0));
+        } catch (RuntimeException malformed) {
+            return 0;                       // a bad IS value only costs the quiet time
+        }
     }
 
     private static void logLine(StoreRequest rq, long bytes, int status, long startNanos) {

@@ -25,6 +25,29 @@ class SeriesTrackerTest {
     }
 
     @Test
+    void aSeriesThatStatesItsImageCountCompletesWithItsLastImageWithoutTheQuietTime(Vertx vertx,
+                                                                                    VertxTestContext ctx) {
+        SeriesTracker tracker = new SeriesTracker(vertx, Duration.ofHours(1), Duration.ofMinutes(1));
+        List<JsonObject> events = new CopyOnWriteArrayList<>();
+        vertx.eventBus().<JsonObject>consumer(SeriesTracker.SERIES_COMPLETE, m -> events.add(m.body()));
+        for (int i = 1; i <= 3; i++) {
+            StoredInstance a = instance("1.2.3.9", "1.2.3.9." + i);
+            StoredInstance counted = new StoredInstance(a.studyInstanceUid(), a.seriesInstanceUid(), a.sopClassUid(),
+                    a.sopInstanceUid(), a.modality(), a.seriesNumber(), a.seriesDescription(), a.callingAe(), a.file(), 3);
+            int sent = i;
+            // image i goes in at 300 (i - 1) ms; 250 ms later the event count is checked
+            vertx.setTimer(1 + 300L * (i - 1), t -> tracker.add(counted));
+            vertx.setTimer(250 + 300L * (i - 1), t -> ctx.verify(() -> {
+                assertEquals(sent == 3 ? 1 : 0, events.size(), "after " + sent + " of 3 images");
+                if (sent == 3) {
+                    assertEquals(3, events.get(0).getInteger("instanceCount"));
+                    ctx.completeNow();
+                }
+            }));
+        }
+    }
+
+    @Test
     void eachSeriesCompletesOnceAfterTheQuietTimeNamingWhatArrived(Vertx vertx, VertxTestContext ctx) {
         SeriesTracker tracker = new SeriesTracker(vertx, QUIET, Duration.ofMinutes(1));
         List<JsonObject> events = new CopyOnWriteArrayList<>();
