@@ -161,6 +161,7 @@ public final class Tag {
     public static final int DimensionOrganizationUID = 0x00209164;
     public static final int DoubleFloatRealWorldValueFirstValueMapped = 0x00409214;
     public static final int DoubleFloatRealWorldValueLastValueMapped = 0x00409213;
+    public static final int FloatPixelPaddingRangeLimit = 0x00280124;
     public static final int FloatPixelPaddingValue = 0x00280122;
     public static final int FrameAnatomySequence = 0x00209071;
     public static final int FrameContentSequence = 0x00209111;

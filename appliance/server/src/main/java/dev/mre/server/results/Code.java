@@ -54,6 +54,8 @@ public record Code(String value, String scheme, String meaning) {
     public static final Code ALGORITHM_PARAMETERS = new Code("111002", "DCM", "Algorithm Parameters");
     public static final Code DERIVATION = new Code("121401", "DCM", "Derivation");
     public static final Code MEASUREMENT_METHOD = new Code("370129005", "SCT", "Measurement Method");
+    public static final Code QUANTITY = new Code("246205007", "SCT", "Quantity");
+
     // Quantities and derivations (CID 7469, CID 7464); 99MRE where none is standard.
     public static final Code ELASTICITY = new Code("110830", "DCM", "Elasticity");
     public static final Code MEAN = new Code("373098007", "SCT", "Mean");
@@ -66,6 +68,7 @@ public record Code(String value, String scheme, String meaning) {
     public static final Code REVIEW_FLAG = new Code("MRE005", "99MRE", "Review flag");
     public static final Code AREA_WEIGHTED_MEAN =
             new Code("MRE006", "99MRE", "Area-weighted mean of slice ROI means");
+    public static final Code WAVE_INVERSION = new Code("MRE008", "99MRE", "MRE wave inversion");
     public static final Code MAGNITUDE_OF_COMPLEX_SHEAR_MODULUS =
             new Code("MRE007", "99MRE", "Magnitude of complex shear modulus |G*|");
 

@@ -30,6 +30,7 @@ final class ColourElastogramWriter {
             String sop = uids.uid("sc/" + (k + 1));
             Attributes a = Modules.base(r, o, UID.SecondaryCaptureImageStorage, sop, series, "MR", o.elastogram(), k + 1);
             a.setString(Tag.ConversionType, VR.CS, "WSD");
+            a.setString(Tag.BodyPartExamined, VR.CS, "LIVER");
             a.setString(Tag.ImageType, VR.CS, "DERIVED", "SECONDARY");
             a.setString(Tag.PatientOrientation, VR.CS, PatientOrientation.of(s.geometry().orientation()));
             a.setString(Tag.BurnedInAnnotation, VR.CS, "YES");

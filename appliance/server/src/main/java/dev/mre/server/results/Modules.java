@@ -55,9 +55,6 @@ final class Modules {
         a.setString(Tag.SeriesInstanceUID, VR.UI, seriesUid);
         a.setInt(Tag.SeriesNumber, VR.IS, series.number());
         a.setString(Tag.SeriesDescription, VR.LO, series.description());
-        if (!"SR".equals(modality)) {
-            a.setValue(Tag.Laterality, VR.CS, null);    // type 2C: the liver is not a paired organ
-        }
         a.setString(Tag.SeriesDate, VR.DA, date(r.created()));
         a.setString(Tag.SeriesTime, VR.TM, time(r.created()));
         a.setInt(Tag.InstanceNumber, VR.IS, instanceNumber);

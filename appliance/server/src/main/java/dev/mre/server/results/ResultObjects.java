@@ -18,6 +18,10 @@ public final class ResultObjects {
     public static List<ResultObject> write(ExamResult r, ResultOptions o) {
         ResultUids uids = ResultUids.of(r);
         List<ResultObject> out = new ArrayList<>(ColourElastogramWriter.write(r, o, uids));
+        out.add(StiffnessMapWriter.write(r, o, uids));
+        ResultObject seg = SegmentationWriter.write(r, o, uids);
+        out.add(seg);
+        out.add(MeasurementReportWriter.write(r, o, uids, seg));
         return out;
     }
 }

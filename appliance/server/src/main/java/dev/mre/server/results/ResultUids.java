@@ -36,6 +36,12 @@ public final class ResultUids {
         return new ResultUids(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The appliance's Device Observer UID: fixed per manufacturer, model and serial number. */
+    public static String deviceUid(ResultOptions.Equipment e) {
+        return new ResultUids(("mre-device/1\n" + e.manufacturer() + "\n" + e.model() + "\n" + e.serialNumber())
+                .getBytes(StandardCharsets.UTF_8)).uid("device");
+    }
+
     /** The UID for one role, e.g. "seg-series" or "sc/3". */
     public String uid(String role) {
         byte[] h;
