@@ -135,6 +135,8 @@ public final class Tag {
     public static final int CodeValue = 0x00080100;
     public static final int CodingSchemeDesignator = 0x00080102;
     public static final int CodingSchemeIdentificationSequence = 0x00080110;
+    public static final int CodingSchemeName = 0x00080115;
+    public static final int CodingSchemeResponsibleOrganization = 0x00080116;
     public static final int CodingSchemeVersion = 0x00080103;
     public static final int CompletionFlag = 0x0040A491;
     public static final int ConceptCodeSequence = 0x0040A168;

@@ -72,6 +72,18 @@ public record Code(String value, String scheme, String meaning) {
     public static final Code MAGNITUDE_OF_COMPLEX_SHEAR_MODULUS =
             new Code("MRE007", "99MRE", "Magnitude of complex shear modulus |G*|");
 
+    /** The private scheme of the "99MRE" codes, for the CodingSchemeIdentificationSequence. */
+    public static final String PRIVATE_SCHEME = "99MRE";
+
+    /** Declares the private coding scheme (SOP Common, CodingSchemeIdentificationSequence) in a data set using it. */
+    static void declarePrivateScheme(Attributes a) {
+        Attributes s = new Attributes();
+        s.setString(Tag.CodingSchemeDesignator, VR.SH, PRIVATE_SCHEME);
+        s.setString(Tag.CodingSchemeName, VR.ST, "MRE appliance local codes (docs/results.md)");
+        s.setString(Tag.CodingSchemeResponsibleOrganization, VR.ST, "MRE appliance project");
+        a.newSequence(Tag.CodingSchemeIdentificationSequence).add(s);
+    }
+
     /** One item of a code sequence. */
     public Attributes item() {
         Attributes a = new Attributes();

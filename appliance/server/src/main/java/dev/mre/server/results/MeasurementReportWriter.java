@@ -31,12 +31,12 @@ final class MeasurementReportWriter {
     static ResultObject write(ExamResult r, ResultOptions o, ResultUids uids, ResultObject seg) {
         Attributes a = Modules.base(r, o, UID.ComprehensiveSRStorage, uids.uid("sr"), uids.uid("sr-series"), "SR",
                 o.report(), 1);
-        a.remove(Tag.DeviceSerialNumber);
         a.newSequence(Tag.ReferencedPerformedProcedureStepSequence);
         a.setString(Tag.CompletionFlag, VR.CS, "COMPLETE");
         a.setString(Tag.VerificationFlag, VR.CS, "UNVERIFIED");
         a.newSequence(Tag.PerformedProcedureCodeSequence);
         evidence(a, r, seg);
+        Code.declarePrivateScheme(a);
 
         a.setString(Tag.ValueType, VR.CS, "CONTAINER");
         Code.IMAGING_MEASUREMENT_REPORT.setOn(a, Tag.ConceptNameCodeSequence);

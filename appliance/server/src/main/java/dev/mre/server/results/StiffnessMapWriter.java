@@ -40,6 +40,7 @@ final class StiffnessMapWriter {
         a.setString(Tag.PresentationLUTShape, VR.CS, "IDENTITY");
         a.newSequence(Tag.AcquisitionContextSequence);
         Modules.commonInstanceReference(a, r);
+        Code.declarePrivateScheme(a);
 
         a.setInt(Tag.SamplesPerPixel, VR.US, 1);
         a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");

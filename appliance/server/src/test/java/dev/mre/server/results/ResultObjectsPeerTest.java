@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The four result objects of the anatomical phantom exam, checked by three independent real
  * readers: dciodvfy (no errors; only the warnings explained in docs/results.md), pydicom (values,
  * units, masks and references against the truth arrays) and DCMTK dcmdump (parses every file).
+ * With {@code -Dmre.resultsDir=DIR} the objects are also kept in DIR, to inspect them by hand.
  */
 class ResultObjectsPeerTest {
     /** Warnings dciodvfy gives for our own code scheme and for the image type value naming the quantity. */
@@ -42,6 +43,11 @@ class ResultObjectsPeerTest {
             Path f = dir.resolve(String.format(Locale.ROOT, "%s-%02d.dcm", o.kind().shortName(), i));
             Files.write(f, o.part10());
             files.add(f);
+            String keep = System.getProperty("mre.resultsDir");
+            if (keep != null) {
+                Files.createDirectories(Path.of(keep));
+                Files.write(Path.of(keep).resolve(f.getFileName()), o.part10());
+            }
         }
     }
 
