@@ -65,17 +65,17 @@ def answer(f):
     if kind == "nppf":
         return ident, dict(z=stats.norm.ppf(float(rest[0])))
     if kind == "icc":
-        n, k, level = int(rest[0]), int(rest[1]), float(rest[2])
+        n, k, level = int(float(rest[0])), int(float(rest[1])), float(rest[2])
         x = np.array([float(v) for v in rest[3:]]).reshape(n, k)
         return ident, icc_a1(x, level)
     if kind == "pearson":
-        level, n = float(rest[0]), int(rest[1])
+        level, n = float(rest[0]), int(float(rest[1]))
         v = np.array([float(s) for s in rest[2:]])
         res = stats.pearsonr(v[:n], v[n:])
         ci = res.confidence_interval(confidence_level=level)
         return ident, dict(r=res.statistic, p=res.pvalue, lower=ci.low, upper=ci.high)
     if kind == "agree":
-        n = int(rest[0])
+        n = int(float(rest[0]))
         v = np.array([float(s) for s in rest[1:]])
         a, b = v[:n], v[n:]
         out = {}
