@@ -52,7 +52,7 @@ public final class QualityCheck {
         }
         if (physics.areaCm2() < thresholds.minRoiAreaCm2()) {
             flags.add(new ReviewFlag(ReviewCode.ROI_AREA_SMALL,
-                    format("the measured ROI covers %.1f cm2 over %d slice(s), below the minimum of %.1f cm2",
+                    format("the measured ROI covers %.2f cm2 over %d slice(s), below the minimum of %.2f cm2",
                             physics.areaCm2(), physics.measuredSlices(), thresholds.minRoiAreaCm2())));
         }
         double coverage = physics.confidenceCoverage();
