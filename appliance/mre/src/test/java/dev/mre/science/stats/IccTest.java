@@ -65,6 +65,17 @@ class IccTest {
     }
 
     @Test
+    void reproducesPingouinsPublishedWineExample() {
+        // pingouin.intraclass_corr docs (data from real-statistics.com): 8 wines x 4 judges,
+        // ICC2 "Single random raters" 0.728, CI95% [0.43, 0.93].
+        double[][] wine = {{1, 2, 0, 1}, {1, 3, 3, 2}, {3, 8, 1, 4}, {6, 4, 3, 3}, {6, 5, 5, 6}, {7, 5, 6, 2}, {8, 7, 7, 9}, {9, 9, 9, 8}};
+        IccResult r = Icc.agreementSingle(wine);
+        assertEquals(0.728, r.icc(), 0.0005);
+        assertEquals(0.43, r.lower(), 0.005);
+        assertEquals(0.93, r.upper(), 0.005);
+    }
+
+    @Test
     void constantOffsetBetweenRatersIsNotPerfectAgreementByHand() {
         // Rater 2 reads 1 higher: MSR = 8, MSC = 1.5, MSE = 0 -> ICC = 8 / (8 + 2 * 1.5 / 3) = 8/9.
         IccResult r = Icc.agreementSingle(new double[][] {{1, 2}, {3, 4}, {5, 6}});
