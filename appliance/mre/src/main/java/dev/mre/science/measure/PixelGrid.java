@@ -23,6 +23,11 @@ public record PixelGrid(int rows, int cols, double rowSpacingMm, double colSpaci
         }
     }
 
+    /** A grid from spacings in metres, as {@code dev.mre.science.MreExam} holds them. */
+    public static PixelGrid ofMetres(int rows, int cols, double rowSpacingM, double colSpacingM) {
+        return new PixelGrid(rows, cols, rowSpacingM * 1000, colSpacingM * 1000);
+    }
+
     /** Number of pixels, rows x cols. */
     public int size() {
         return rows * cols;
