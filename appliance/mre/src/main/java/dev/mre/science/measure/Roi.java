@@ -20,6 +20,19 @@ public record Roi(PixelGrid grid, boolean[] mask, int liverPixels, int confident
 
     public Roi {
         grid.checkLength(mask.length, "ROI mask");
+        if (liverPixels < 0 || confidentLiverPixels < 0 || vesselPixels < 0 || confidentLiverPixels > liverPixels) {
+            throw new IllegalArgumentException("ROI counts inconsistent: liver " + liverPixels + ", confident liver "
+                    + confidentLiverPixels + ", vessels " + vesselPixels);
+        }
+        int set = 0;
+        for (boolean b : mask) {
+            if (b) {
+                set++;
+            }
+        }
+        if (set != roiPixels) {
+            throw new IllegalArgumentException("ROI mask has " + set + " pixels set but roiPixels is " + roiPixels);
+        }
     }
 
     /** Fraction of the liver inside the confidence mask; NaN when there is no liver. */
