@@ -1,35 +1,242 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.server.pipeline;
 
+import dev.mre.dicom.data.Attributes;
+import dev.mre.dicom.data.Tag;
+import dev.mre.dicom.io.DicomReader;
 import dev.mre.science.InversionConfig;
 import dev.mre.science.InversionMethod;
+import dev.mre.science.MreExam;
+import dev.mre.science.MreSlice;
 import dev.mre.science.PhysicsPipeline;
 import dev.mre.science.SliceResult;
+import dev.mre.science.measure.ExamMeasurement;
+import dev.mre.science.measure.PixelGrid;
+import dev.mre.science.measure.QualityCheck;
+import dev.mre.science.measure.QualityThresholds;
+import dev.mre.science.measure.ReviewFlag;
+import dev.mre.science.measure.ReviewFlags;
+import dev.mre.science.measure.Roi;
+import dev.mre.science.measure.RoiBuilder;
+import dev.mre.science.measure.RoiConfig;
+import dev.mre.science.measure.RoiMeasurement;
+import dev.mre.science.measure.SliceMeasurement;
+import dev.mre.science.measure.StagingResult;
+import dev.mre.science.measure.StagingTable;
+import dev.mre.science.measure.StagingTables;
 import dev.mre.server.config.AppConfig;
 import dev.mre.server.process.ExamReading;
 import dev.mre.server.process.ProcessSummary;
+import dev.mre.server.results.ExamResult;
+import dev.mre.server.results.ResultObjects;
+import dev.mre.server.results.ResultOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The appliance's standard analysis of one exam: the physics inversion (both methods), with the
- * summary of the {@code process} command.
+ * The appliance's analysis of one exam, the composition of the science: physics inversion (both
+ * methods; {@link #PRIMARY} gives the reported value), the learned liver mask and DL stiffness,
+ * the ROI (liver ∩ 95% confidence, eroded, minus vessels), per-slice and exam measurement,
+ * staging from the configured table, the physics/DL cross-check, and the four result objects.
+ * Without a liver model the ROI is the confidence mask of the whole body and the result carries
+ * a review flag saying so.
  */
 public final class StandardAnalysis implements ExamAnalysis {
-    private final InversionConfig inversion;
+    /** The method whose map is measured and reported; the other is in the summary. */
+    public static final InversionMethod PRIMARY = InversionMethod.AHI;
+    public static final String ALGORITHM = "MRE appliance pipeline";
+    public static final String VERSION = "0.3.0";
 
-    private StandardAnalysis(InversionConfig inversion) {
+    private final InversionConfig inversion;
+    private final DeepModels models;
+    private final RoiConfig roi;
+    private final StagingTable staging;
+    private final QualityThresholds quality;
+    private final ResultOptions options;
+
+    public StandardAnalysis(InversionConfig inversion, DeepModels models, RoiConfig roi, StagingTable staging,
+                            QualityThresholds quality, ResultOptions options) {
         this.inversion = inversion;
+        this.models = models;
+        this.roi = roi;
+        this.staging = staging;
+        this.quality = quality;
+        this.options = options;
     }
 
     public static StandardAnalysis create(AppConfig config) {
-        return new StandardAnalysis(InversionConfig.defaults());
+        return create(config, DeepModels.none());
+    }
+
+    public static StandardAnalysis create(AppConfig config, DeepModels models) {
+        return new StandardAnalysis(InversionConfig.defaults(), models, RoiConfig.defaults(), StagingTables.mayo(),
+                QualityThresholds.defaults(), ResultOptions.defaults());
     }
 
     @Override
-    public Result analyse(ExamReading reading, Path outDir) {
-        List<SliceResult> results = PhysicsPipeline.run(reading.exam(), inversion);
-        return new Result(List.of(), ProcessSummary.of(reading, results, List.of(InversionMethod.values()), Map.of()));
+    public Result analyse(ExamReading reading, Path outDir) throws Exception {
+        MreExam exam = reading.exam();
+        long t0 = System.nanoTime();
+        List<SliceResult> physics = PhysicsPipeline.run(exam, inversion);
+        long t1 = System.nanoTime();
+        DeepModels.Output dl = models.run(exam);
+        long t2 = System.nanoTime();
+
+        PixelGrid grid = PixelGrid.ofMetres(exam.rows(), exam.cols(), exam.rowSpacingM(), exam.colSpacingM());
+        List<SliceMeasurement> measured = new ArrayList<>();
+        List<SliceMeasurement> measuredDl = new ArrayList<>();
+        List<Roi> rois = new ArrayList<>();
+        List<boolean[]> livers = new ArrayList<>();
+        for (int i = 0; i < physics.size(); i++) {
+            SliceResult r = physics.get(i);
+            boolean[] conf = r.confidence().mask();
+            boolean[] liver = dl.liver() != null ? dl.liver()[i] : bodyOf(exam.slices().get(i), conf);
+            Roi sliceRoi = RoiBuilder.build(grid, liver, conf, roi);
+            rois.add(sliceRoi);
+            livers.add(liver);
+            measured.add(RoiMeasurement.slice(i, sliceRoi, r.maps().get(PRIMARY).values()));
+            if (dl.stiffnessKpa() != null) {
+                measuredDl.add(RoiMeasurement.slice(i, sliceRoi, dl.stiffnessKpa()[i]));
+            }
+        }
+        ExamMeasurement examValue = RoiMeasurement.exam(measured);
+        ExamMeasurement examDl = measuredDl.isEmpty() ? null : RoiMeasurement.exam(measuredDl);
+        ReviewFlags checked = examDl == null ? QualityCheck.check(examValue, quality)
+                : QualityCheck.check(examValue, examDl, quality);
+        List<ExamResult.ReviewFlag> flags = new ArrayList<>();
+        for (ReviewFlag f : checked.flags()) {
+            flags.add(new ExamResult.ReviewFlag(f.code().name(), f.reason()));
+        }
+        if (dl.liver() == null) {
+            flags.add(new ExamResult.ReviewFlag("NO_LIVER_MODEL", "no liver segmentation model is installed: the ROI is"
+                    + " the confident region of the whole body, not of the liver"));
+        }
+        StagingResult stage = Double.isNaN(examValue.stiffnessKPa()) ? null : staging.stage(examValue.stiffnessKPa());
+        long t3 = System.nanoTime();
+
+        ExamResult result = examResult(reading, physics, livers, rois, measured, examValue, stage, flags);
+        List<dev.mre.server.results.ResultObject> objects = ResultObjects.write(result, options);
+        List<ResultObject_> written = new ArrayList<>();
+        int n = 0;
+        for (dev.mre.server.results.ResultObject o : objects) {
+            Path f = outDir.resolve(String.format(Locale.ROOT, "%02d-%s.dcm", ++n, o.kind().shortName()));
+            Files.write(f, o.part10());
+            written.add(new ResultObject_(f, o));
+        }
+        long t4 = System.nanoTime();
+
+        JsonObject summary = ProcessSummary.of(reading, physics, List.of(InversionMethod.values()), Map.of());
+        JsonArray slices = summary.getJsonArray("slices");
+        for (int i = 0; i < measured.size(); i++) {
+            slices.getJsonObject(i).put("roi", roiJson(measured.get(i)))
+                    .put("dl_roi_mean_kpa", measuredDl.isEmpty() ? null : num(measuredDl.get(i).meanKPa()));
+        }
+        JsonArray flagJson = new JsonArray();
+        flags.forEach(f -> flagJson.add(new JsonObject().put("code", f.code()).put("reason", f.reason())));
+        summary.put("exam", new JsonObject()
+                .put("stiffness_kpa", num(examValue.stiffnessKPa()))
+                .put("statistic", "area-weighted mean of slice ROI means, " + PRIMARY.name() + " |G*|")
+                .put("roi_area_cm2", num(examValue.areaCm2()))
+                .put("measured_slices", examValue.measuredSlices())
+                .put("confidence_coverage", num(examValue.confidenceCoverage()))
+                .put("dl_stiffness_kpa", examDl == null ? null : num(examDl.stiffnessKPa()))
+                .put("stage", stage == null ? null : stage.stage().label())
+                .put("stage_code", stage == null ? null : stage.stage().code())
+                .put("staging_table", staging.name() + " v" + staging.version())
+                .put("review", !flags.isEmpty())
+                .put("flags", flagJson));
+        JsonArray modelJson = new JsonArray();
+        models.models().forEach(m -> modelJson.add(new JsonObject().put("name", m.name()).put("version", m.version())));
+        summary.put("algorithm", new JsonObject().put("name", ALGORITHM).put("version", VERSION)
+                .put("models", modelJson).put("liver_mask", dl.liverSource()));
+        summary.put("stage_ms", new JsonObject().put("physics", ms(t1 - t0)).put("deep_models", ms(t2 - t1))
+                .put("measure", ms(t3 - t2)).put("result_objects", ms(t4 - t3)));
+        return new Result(written.stream().map(w -> new ExamAnalysis.ResultObject(w.file(), w.object().sopInstanceUid(),
+                w.object().kind().shortName())).toList(), summary);
+    }
+
+    private record ResultObject_(Path file, dev.mre.server.results.ResultObject object) {
+    }
+
+    /** Without a liver model: solid signal (inside the confidence mask's body) stands in for the liver. */
+    private static boolean[] bodyOf(MreSlice slice, boolean[] confident) {
+        return confident.clone();
+    }
+
+    private ExamResult examResult(ExamReading reading, List<SliceResult> physics, List<boolean[]> livers, List<Roi> rois,
+                                  List<SliceMeasurement> measured, ExamMeasurement exam, StagingResult stage,
+                                  List<ExamResult.ReviewFlag> flags) throws IOException {
+        MreExam e = reading.exam();
+        Attributes source = null;
+        List<ExamResult.Slice> slices = new ArrayList<>();
+        for (int i = 0; i < physics.size(); i++) {
+            Attributes a = DicomReader.readFile(reading.sliceSources().get(i)).dataset();
+            a.remove(Tag.PixelData);
+            if (source == null) {
+                source = a;
+            }
+            ExamResult.Geometry g = new ExamResult.Geometry(a.getString(Tag.FrameOfReferenceUID, ""),
+                    doubles(a.getStrings(Tag.ImagePositionPatient), 3), doubles(a.getStrings(Tag.ImageOrientationPatient), 6),
+                    new double[] {e.rowSpacingM() * 1000, e.colSpacingM() * 1000},
+                    positive(e.slices().get(i).thicknessM() * 1000), e.rows(), e.cols());
+            SliceMeasurement m = measured.get(i);
+            float[] magnitude = meanMagnitude(e.slices().get(i));
+            slices.add(new ExamResult.Slice(new ExamResult.SourceImage(a.getString(Tag.SeriesInstanceUID),
+                    a.getString(Tag.SOPClassUID), a.getString(Tag.SOPInstanceUID)), g,
+                    physics.get(i).maps().get(PRIMARY).values(), magnitude, livers.get(i), rois.get(i).mask(),
+                    new ExamResult.SliceValues(m.meanKPa(), m.medianKPa(), m.iqrKPa(), m.areaCm2(), m.measuredPixels())));
+        }
+        ExamResult.Stage st = stage == null
+                ? new ExamResult.Stage("not staged (no measurement)", staging.name(), staging.version())
+                : new ExamResult.Stage(stage.stage().label(), staging.name(), staging.version());
+        return new ExamResult(source, slices, exam.stiffnessKPa(), st, flags,
+                new ExamResult.Algorithm(ALGORITHM, VERSION, models.models()), LocalDateTime.now());
+    }
+
+    private static float[] meanMagnitude(MreSlice s) {
+        float[][] m = s.magnitude();
+        float[] out = new float[m[0].length];
+        for (float[] o : m) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] += o[k] / m.length;
+            }
+        }
+        return out;
+    }
+
+    private static double positive(double mm) {
+        return mm > 0 ? mm : 1;
+    }
+
+    private static double[] doubles(String[] s, int n) throws IOException {
+        if (s == null || s.length != n) {
+            throw new IOException("source image lacks a geometry attribute with " + n + " values");
+        }
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = Double.parseDouble(s[i].trim());
+        }
+        return d;
+    }
+
+    private static JsonObject roiJson(SliceMeasurement m) {
+        return new JsonObject().put("mean_kpa", num(m.meanKPa())).put("median_kpa", num(m.medianKPa()))
+                .put("iqr_kpa", num(m.iqrKPa())).put("area_cm2", num(m.areaCm2())).put("pixels", m.measuredPixels());
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : Math.round(v * 10000) / 10000.0;
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1e5) / 10.0;
     }
 }
