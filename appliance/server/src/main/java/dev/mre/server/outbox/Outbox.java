@@ -100,6 +100,24 @@ public final class Outbox {
         });
     }
 
+    /**
+     * For a caller on its own worker thread (the pipeline): queues durably on the calling thread,
+     * blocking, and schedules the job; {@code null} when it was queued before. Waiting on
+     * {@link #enqueueOnce}'s future from a worker thread would deadlock: the future completes on
+     * the caller's context, whose thread is the one waiting.
+     */
+    public OutboxJob enqueueOnceBlocking(Path part10File, String sopInstanceUid, Destination destination)
+            throws java.io.IOException {
+        OutboxJob job = store.enqueueOnce(part10File, sopInstanceUid, destination);
+        if (job == null) {
+            log.info("outbox: {} was already queued for {}; not again", sopInstanceUid, destination);
+        } else {
+            log.info("outbox: queued {} for {} as job {}", sopInstanceUid, destination, job.id());
+            schedule(job);
+        }
+        return job;
+    }
+
     /** Stops scheduling; jobs stay on disk for the next start. */
     public Future<Void> close() {
         Promise<Void> stopped = Promise.promise();

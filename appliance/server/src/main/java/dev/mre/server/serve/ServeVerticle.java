@@ -99,8 +99,7 @@ public final class ServeVerticle extends VerticleBase {
         }
         for (ExamAnalysis.ResultObject o : objects) {
             for (AppConfig.Destination d : config.destinations()) {
-                outbox.enqueueOnce(o.file(), o.sopInstanceUid(), d).toCompletionStage().toCompletableFuture()
-                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                outbox.enqueueOnceBlocking(o.file(), o.sopInstanceUid(), d);
             }
         }
     }
