@@ -5,9 +5,11 @@ package dev.mre.inference;
  * Bilinear resize identical to PyTorch's CPU
  * {@code torch.nn.functional.interpolate(x, size=(h, w), mode="bilinear", align_corners=False)}
  * for float32: half-pixel centres, source coordinate {@code scale * (i + 0.5) - 0.5} clamped at 0
- * with {@code scale = in / out}, the upper neighbour clamped to the edge, and the same float32
- * operation order ({@code h0 * (w0 * a + w1 * b) + h1 * (w0 * c + w1 * d)}), so results agree with
- * PyTorch to float32 rounding. No antialiasing (PyTorch's default).
+ * with {@code scale = in / out} rounded to float32 and the coordinate kept in float64 until the
+ * weight is taken (as PyTorch 1.13 does: rounding the coordinate to float32 first moves weights by
+ * up to 1e-5, i.e. errors of 1e-4 on values of 5), the upper neighbour clamped to the edge, and
+ * {@code h0 * (w0 * a + w1 * b) + h1 * (w0 * c + w1 * d)} in float32, so results agree with
+ * PyTorch to an ulp or two. No antialiasing (PyTorch's default).
  */
 public final class Resize {
     private Resize() {
@@ -47,16 +49,13 @@ public final class Resize {
 
     /** Lower index, upper index and upper weight of each output position along one axis. */
     private static void axis(int in, int out, int[] lo, int[] hi, float[] lambda) {
-        float scale = (float) in / out;
+        float scale = (float) in / out;                       // float32, as PyTorch's opmath for float
         for (int i = 0; i < out; i++) {
-            float real = scale * (i + 0.5f) - 0.5f;
-            if (real < 0) {
-                real = 0;
-            }
+            double real = Math.max(scale * (i + 0.5) - 0.5, 0);  // PyTorch: float scale x double (i + 0.5)
             int i0 = (int) real;
             lo[i] = i0;
             hi[i] = i0 < in - 1 ? i0 + 1 : i0;
-            lambda[i] = Math.min(Math.max(real - i0, 0f), 1f);
+            lambda[i] = (float) Math.min(Math.max(real - i0, 0), 1);
         }
     }
 }
