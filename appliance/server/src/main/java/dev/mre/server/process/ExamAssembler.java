@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 final class ExamAssembler {
     /** The exam and what the assembly decided. */
     record Result(MreExam exam, Set<String> usedSeries, String frequencySource, String phaseScaling,
-                  String studyUid) {
+                  String studyUid, SourceImage phase) {
     }
 
     private ExamAssembler() {
@@ -101,7 +101,7 @@ final class ExamAssembler {
         try {
             MreExam exam = new MreExam(rows, cols, spacing[0] / 1000, spacing[1] / 1000, f.hz(),
                     PhaseScaling.radians(), slices);
-            return new Result(exam, usedSeries, f.source(), String.join("; ", rulesUsed), study);
+            return new Result(exam, usedSeries, f.source(), String.join("; ", rulesUsed), study, first);
         } catch (IllegalArgumentException e) {
             throw ExamException.unusable("the images do not form a valid MRE exam: " + e.getMessage());
         }

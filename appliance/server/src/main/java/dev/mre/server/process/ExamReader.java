@@ -53,8 +53,8 @@ public final class ExamReader {
             try {
                 Attributes a = DicomReader.readFile(f).dataset();
                 ImageClassifier.Decision d = classifier.classify(a);
-                if (!d.role().input()) {
-                    a.remove(Tag.PixelData);                     // keep only what may be inverted in memory
+                if (!d.role().input() && d.role() != ImageRole.MASKED_ELASTOGRAM) {
+                    a.remove(Tag.PixelData);                     // keep only inversion and DL input in memory
                 }
                 images.add(new SourceImage(f, name, a, d));
             } catch (IOException | RuntimeException e) {
@@ -69,8 +69,9 @@ public final class ExamReader {
         } catch (ExamException e) {
             throw e.withSeries(reports(images, null));
         }
+        VendorElastogram elastogram = VendorElastogram.find(images, r.phase(), r.exam(), warnings);
         return new ExamReading(r.exam(), reports(images, r.usedSeries()), warnings, r.frequencySource(),
-                r.phaseScaling(), r.studyUid());
+                r.phaseScaling(), r.studyUid(), elastogram);
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.List;
  * @param frequencySource  where {@code exam.frequencyHz()} came from, in words
  * @param phaseScaling     the rule that turned stored phase into radians, in words
  * @param studyUid         Study Instance UID of the exam (for logs; never patient data)
+ * @param elastogram       the scanner's masked elastogram per slice, for the DL models (may be absent)
  */
 public record ExamReading(MreExam exam, List<SeriesReport> series, List<String> warnings, String frequencySource,
-                          String phaseScaling, String studyUid) {
+                          String phaseScaling, String studyUid, VendorElastogram elastogram) {
 
     public ExamReading {
         series = List.copyOf(series);
