@@ -70,8 +70,15 @@ public final class ExamReader {
             throw e.withSeries(reports(images, null));
         }
         VendorElastogram elastogram = VendorElastogram.find(images, r.phase(), r.exam(), warnings);
-        return new ExamReading(r.exam(), reports(images, r.usedSeries()), warnings, r.frequencySource(),
-                r.phaseScaling(), r.studyUid(), elastogram);
+        List<SeriesReport> reports = new ArrayList<>();
+        for (SeriesReport s : reports(images, r.usedSeries())) {
+            boolean dl = elastogram.present() && images.stream().anyMatch(i -> i.seriesUid().equals(elastogram.seriesUid())
+                    && i.seriesLabel().equals(s.series()));
+            reports.add(dl ? new SeriesReport(s.series(), s.files(), s.roles(), s.used(), s.reason()
+                    + "; elastogram_kpa input of the DL models") : s);
+        }
+        return new ExamReading(r.exam(), reports, warnings, r.frequencySource(), r.phaseScaling(), r.studyUid(),
+                elastogram);
     }
 
     /**

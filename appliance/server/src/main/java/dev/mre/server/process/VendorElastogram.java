@@ -17,10 +17,11 @@ import java.util.Map;
  * covers every slice position on the exam's grid. Units from RescaleType: PA (GE- and
  * Siemens-like exports) or KPA; anything else is read as Pa with a warning.
  *
- * @param kpa    one row-major image per exam slice, in exam slice order; empty when absent
- * @param source where it came from, or why there is none, in words
+ * @param kpa       one row-major image per exam slice, in exam slice order; empty when absent
+ * @param source    where it came from, or why there is none, in words
+ * @param seriesUid its SeriesInstanceUID; "" when absent
  */
-public record VendorElastogram(List<float[]> kpa, String source) {
+public record VendorElastogram(List<float[]> kpa, String source, String seriesUid) {
 
     public VendorElastogram {
         kpa = List.copyOf(kpa);
@@ -68,13 +69,13 @@ public record VendorElastogram(List<float[]> kpa, String source) {
             }
             if (problem == null) {
                 return new VendorElastogram(out, "series " + first.seriesLabel() + " ("
-                        + first.data().getString(Tag.RescaleType, "no RescaleType") + ")");
+                        + first.data().getString(Tag.RescaleType, "no RescaleType") + ")", first.seriesUid());
             }
             rejected.add(first.seriesLabel() + ": " + problem);
         }
         String why = series.isEmpty() ? "no masked vendor elastogram series in the exam"
                 : "no masked elastogram series fits the exam (" + String.join("; ", rejected) + ")";
-        return new VendorElastogram(List.of(), why);
+        return new VendorElastogram(List.of(), why, "");
     }
 
     private static float[] kpa(SourceImage img, int rows, int cols, List<String> warnings) throws ExamException {

@@ -33,6 +33,8 @@ class VendorElastogramTest {
         ExamReading r = new ExamReader(RecognitionRules.defaults()).read(exam);
         assertTrue(r.elastogram().present(), r.elastogram().source());
         assertTrue(r.elastogram().source().contains("95%"), r.elastogram().source());
+        assertTrue(r.series().stream().anyMatch(s -> s.series().contains("95%")
+                && s.reason().endsWith("elastogram_kpa input of the DL models")), r.series().toString());
         Path expected = dir.resolve("el.npy");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", PYDICOM, exam.resolve("06_elastogram_masked").toString(),
                 expected.toString()).redirectErrorStream(true).start();
