@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -211,7 +212,7 @@ final class ManifestParser {
 
     private static void oneOf(String v, Set<String> allowed, String at) {
         if (!allowed.contains(v)) {
-            throw new IllegalArgumentException(at + " must be one of " + new java.util.TreeSet<>(allowed)
+            throw new IllegalArgumentException(at + " must be one of " + new TreeSet<>(allowed)
                     + ", got \"" + v + "\"");
         }
     }

@@ -11,6 +11,7 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@link Model} on ONNX Runtime's CPU execution provider. The session is created once from the
@@ -59,7 +60,7 @@ public final class OnnxRuntimeModel implements Model {
 
     private static void check(ModelPackage pkg, OrtSession session) throws ModelPackageException {
         Manifest.Onnx o = pkg.manifest().onnx();
-        if (!session.getInputNames().equals(java.util.Set.of(o.inputName()))
+        if (!session.getInputNames().equals(Set.of(o.inputName()))
                 || !session.getOutputNames().contains(o.outputName())) {
             throw new ModelPackageException(ModelPackageException.Reason.INCOMPATIBLE, pkg.modelFile()
                     + " has inputs " + session.getInputNames() + " and outputs " + session.getOutputNames()

@@ -78,7 +78,7 @@ final class ProcessCommand implements Command, OptionSpec {
                                     ("MRE 60Hz ..."), else 60 Hz with a warning
                   --method M        ahi, mdev or all (default all)
                   --models DIR      model packages folder; default: the first 'models' folder beside
-                                    the jar or up to 3 folders above it, else ./models
+                                    the jar or up to 4 folders above it, else ./models
                   --threads N       ONNX Runtime intra-op threads (default 2)
 
                 output (in --out, arrays stacked (slices, rows, columns), numpy.load reads them):

@@ -11,6 +11,7 @@ import dev.mre.inference.RuntimeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class DlModels implements AutoCloseable {
 
     /** Loaded models by name, in load order. */
     public Map<String, Model> loaded() {
-        return java.util.Collections.unmodifiableMap(loaded);
+        return Collections.unmodifiableMap(loaded);
     }
 
     public List<Absent> absent() {
