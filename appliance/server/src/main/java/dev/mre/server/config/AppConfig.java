@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * and meanings are listed in {@link ConfigKeys}.
  */
 public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, List<Destination> destinations,
-                        Pipeline pipeline, Recognition recognition) {
+                        Pipeline pipeline, Recognition recognition, Models models) {
 
     public AppConfig {
         destinations = List.copyOf(destinations);
@@ -47,6 +47,10 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
 
     /** Exam processing: on or off, processed-exam markers, result objects. */
     public record Pipeline(boolean enabled, Path stateDir, Path resultsDir) {
+    }
+
+    /** Model packages; {@code dir} is {@code null} for the default search. */
+    public record Models(String dir) {
     }
 
     /** The series recognition rules, as configured (regular expressions already compiled). */

@@ -77,6 +77,7 @@ public final class ConfigKeys {
             new Key("pipeline.enabled", true, "Process complete MRE exams from the spool (false: receive and store only)."),
             new Key("pipeline.stateDir", "/var/lib/mre/state", "Which exam inputs were processed (one marker per study): an exam is processed once, and again only when its images change."),
             new Key("results.dir", "/var/lib/mre/results", "Result objects of every processed exam, <dir>/<study>/<input fingerprint>/; the only output when no destination is set."),
+            new Key("models.dir", null, "Folder of installed model packages (<dir>/liver-seg-edge, <dir>/stiffness-unet); not set: the first 'models' folder next to or above the appliance jar."),
             new Key("recognition.mreSeries", "(?i)MRE|elastograph|MR-?Touch", "Regex: a series is MRE when its SeriesDescription or ProtocolName matches (or it carries GE's image-kind tag)."),
             new Key("recognition.elastogramSeries", "(?i)STGRY|elastogram|stiffness", "Regex on SeriesDescription: a vendor elastogram (never inverted; the JMIR 2025 model's input)."),
             new Key("recognition.maskedSeries", "(?i)STGRYM|mask|confidence", "Regex on SeriesDescription: among elastograms, the confidence-masked copy."),

@@ -117,7 +117,7 @@ public final class ConfigLoader {
                 v.str("recognition.geCreator"), v.strings("recognition.radiansRescaleTypes"),
                 regex(v, "recognition.frequencyInName"), v.positiveNumber("recognition.defaultFrequencyHz"));
         return new AppConfig(dicom, spool, series, new AppConfig.Outbox(v.path("outbox.dir"), retry),
-                destinations(v), pipeline, recognition);
+                destinations(v), pipeline, recognition, new AppConfig.Models(v.optionalStr("models.dir")));
     }
 
     private static java.util.regex.Pattern regex(Values v, String key) throws ConfigException {

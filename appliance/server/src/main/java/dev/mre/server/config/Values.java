@@ -63,6 +63,10 @@ final class Values {
         throw wrongType(path, "a whole number");
     }
 
+    String optionalStr(String path) throws ConfigException {
+        return raw(path) == null ? null : str(path);
+    }
+
     double positiveNumber(String path) throws ConfigException {
         if (!(raw(path) instanceof Number n)) {
             throw wrongType(path, "a number");

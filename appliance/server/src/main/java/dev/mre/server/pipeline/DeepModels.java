@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.server.pipeline;
 
-import dev.mre.science.MreExam;
+import dev.mre.server.process.ExamReading;
 import dev.mre.server.results.ExamResult;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public interface DeepModels {
     record Output(boolean[][] liver, float[][] stiffnessKpa, String liverSource) {
     }
 
-    Output run(MreExam exam) throws Exception;
+    Output run(ExamReading reading) throws Exception;
 
     /** The model packages that ran (name, version), for every result object. */
     List<ExamResult.Model> models();
@@ -28,7 +28,7 @@ public interface DeepModels {
     static DeepModels none() {
         return new DeepModels() {
             @Override
-            public Output run(MreExam exam) {
+            public Output run(ExamReading reading) {
                 return new Output(null, null, "none");
             }
 

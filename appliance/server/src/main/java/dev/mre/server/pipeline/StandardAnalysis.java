@@ -72,8 +72,12 @@ public final class StandardAnalysis implements ExamAnalysis {
         this.options = options;
     }
 
-    public static StandardAnalysis create(AppConfig config) {
-        return create(config, DeepModels.none());
+    /** The analysis with the model packages of {@code models.dir} (or the default folder) loaded. */
+    public static StandardAnalysis create(AppConfig config) throws Exception {
+        DeepModels models = OnnxDeepModels.load(dev.mre.server.process.ModelsDir.resolve(config.models().dir()),
+                dev.mre.inference.RuntimeOptions.defaults());
+        org.slf4j.LoggerFactory.getLogger(StandardAnalysis.class).info("models: {}", models.describe());
+        return create(config, models);
     }
 
     public static StandardAnalysis create(AppConfig config, DeepModels models) {
@@ -87,7 +91,7 @@ public final class StandardAnalysis implements ExamAnalysis {
         long t0 = System.nanoTime();
         List<SliceResult> physics = PhysicsPipeline.run(exam, inversion);
         long t1 = System.nanoTime();
-        DeepModels.Output dl = models.run(exam);
+        DeepModels.Output dl = models.run(reading);
         long t2 = System.nanoTime();
 
         PixelGrid grid = PixelGrid.ofMetres(exam.rows(), exam.cols(), exam.rowSpacingM(), exam.colSpacingM());

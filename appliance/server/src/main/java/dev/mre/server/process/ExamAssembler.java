@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 final class ExamAssembler {
     /** The exam and what the assembly decided. */
     record Result(MreExam exam, Set<String> usedSeries, String frequencySource, String phaseScaling,
-                  String studyUid, List<Path> sliceSources, List<Path> inputFiles) {
+                  String studyUid, List<Path> sliceSources, List<Path> inputFiles,
+                  SourceImage phase) {
     }
 
     private ExamAssembler() {
@@ -105,7 +106,7 @@ final class ExamAssembler {
             MreExam exam = new MreExam(rows, cols, spacing[0] / 1000, spacing[1] / 1000, f.hz(),
                     PhaseScaling.radians(), slices);
             return new Result(exam, usedSeries, f.source(), String.join("; ", rulesUsed), study, sliceSources,
-                    used.stream().map(SourceImage::file).sorted().toList());
+                    used.stream().map(SourceImage::file).sorted().toList(), first);
         } catch (IllegalArgumentException e) {
             throw ExamException.unusable("the images do not form a valid MRE exam: " + e.getMessage());
         }

@@ -65,8 +65,8 @@ public final class ExamReader {
             try {
                 Attributes a = DicomReader.readFile(f).dataset();
                 ImageClassifier.Decision d = classifier.classify(a);
-                if (!d.role().input()) {
-                    a.remove(Tag.PixelData);                     // keep only what may be inverted in memory
+                if (!d.role().input() && d.role() != ImageRole.MASKED_ELASTOGRAM) {
+                    a.remove(Tag.PixelData);                     // keep only inversion and DL input in memory
                 }
                 images.add(new SourceImage(f, name, a, d));
             } catch (IOException | RuntimeException e) {
@@ -81,8 +81,16 @@ public final class ExamReader {
         } catch (ExamException e) {
             throw e.withSeries(reports(images, null));
         }
-        return new ExamReading(r.exam(), reports(images, r.usedSeries()), warnings, r.frequencySource(),
-                r.phaseScaling(), r.studyUid(), r.sliceSources(), r.inputFiles());
+        VendorElastogram elastogram = VendorElastogram.find(images, r.phase(), r.exam(), warnings);
+        List<SeriesReport> reports = new ArrayList<>();
+        for (SeriesReport s : reports(images, r.usedSeries())) {
+            boolean dl = elastogram.present() && images.stream().anyMatch(i -> i.seriesUid().equals(elastogram.seriesUid())
+                    && i.seriesLabel().equals(s.series()));
+            reports.add(dl ? new SeriesReport(s.series(), s.files(), s.roles(), s.used(), s.reason()
+                    + "; elastogram_kpa input of the DL models") : s);
+        }
+        return new ExamReading(r.exam(), reports, warnings, r.frequencySource(), r.phaseScaling(), r.studyUid(),
+                r.sliceSources(), r.inputFiles(), elastogram);
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.List;
  * @param sliceSources     per slice (exam order), the file of its first magnitude image (first phase
  *                         image when there is no magnitude): what result objects reference
  * @param inputFiles       every file the exam was built from, sorted (what decides "changed")
+ * @param elastogram       the scanner's masked elastogram per slice, for the DL models (may be absent)
  */
 public record ExamReading(MreExam exam, List<SeriesReport> series, List<String> warnings, String frequencySource,
-                          String phaseScaling, String studyUid, List<Path> sliceSources, List<Path> inputFiles) {
+                          String phaseScaling, String studyUid, List<Path> sliceSources, List<Path> inputFiles,
+                          VendorElastogram elastogram) {
 
     public ExamReading {
         series = List.copyOf(series);
