@@ -216,8 +216,15 @@ public final class Fft {
 
     private void bluestein(double[] re, double[] im) {
         int m = kernel.n;
-        double[] ar = new double[m];
-        double[] ai = new double[m];
+        double[][] buf = BLUESTEIN_SCRATCH.get();
+        if (buf[0].length < m) {
+            buf[0] = new double[m];
+            buf[1] = new double[m];
+        }
+        double[] ar = buf[0];
+        double[] ai = buf[1];
+        java.util.Arrays.fill(ar, n, m, 0.0);
+        java.util.Arrays.fill(ai, n, m, 0.0);
         for (int j = 0; j < n; j++) {
             ar[j] = re[j] * chirpRe[j] - im[j] * chirpIm[j];
             ai[j] = re[j] * chirpIm[j] + im[j] * chirpRe[j];
@@ -234,6 +241,10 @@ public final class Fft {
             im[k] = ar[k] * chirpIm[k] + ai[k] * chirpRe[k];
         }
     }
+
+    /** Per-thread padded work arrays of Bluestein's convolution (never escape a call). */
+    private static final ThreadLocal<double[][]> BLUESTEIN_SCRATCH =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
     private static int[] bitReverseTable(int n) {
         int bits = Integer.numberOfTrailingZeros(n);

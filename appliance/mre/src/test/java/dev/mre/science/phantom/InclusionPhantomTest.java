@@ -101,6 +101,14 @@ class InclusionPhantomTest {
         return g20;
     }
 
+    static int centreOf(Exam e, BlockPhantoms.Inclusion inc) {
+        return centre(e, inc);
+    }
+
+    static boolean[] discOf(Exam e, BlockPhantoms.Inclusion inc) {
+        return disc(e, inc);
+    }
+
     private static int centre(Exam e, BlockPhantoms.Inclusion inc) {
         double px = e.spec().pixelMm();
         int x = (int) Math.round(inc.xMm() / px + e.spec().columns() / 2.0 - 0.5);

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.mre.science.phantom;
+
+import dev.mre.phantoms.acquisition.AcquisitionConfig;
+import dev.mre.phantoms.anatomy.BlockPhantoms;
+import dev.mre.phantoms.exam.Exam;
+import dev.mre.phantoms.exam.ExamSpec;
+import dev.mre.phantoms.exam.PhantomKind;
+import dev.mre.science.InversionConfig;
+import dev.mre.science.InversionMethod;
+import dev.mre.science.MapStatistics;
+import dev.mre.science.PhysicsPipeline;
+import dev.mre.science.SliceResult;
+
+/** Experiment: inclusion centres over a grid of configurations. */
+public final class InclusionSweep {
+    public static void main(String[] args) {
+        double[] snrs = java.util.Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble).toArray();
+        int[] radii = java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        double[] lps = java.util.Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
+        for (double snr : snrs) {
+            ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
+                    .withAcquisition(AcquisitionConfig.defaults().withSnr(snr));
+            Exam e = PhantomExams.generate(spec);
+            for (int r : radii) {
+                for (double lp : lps) {
+                    InversionConfig c = InversionConfig.defaults().withBandPass(0, lp).withWindowRadius(r);
+                    SliceResult res = PhysicsPipeline.run(PhantomExams.toMreExam(e), c).get(0);
+                    StringBuilder sb = new StringBuilder(String.format("snr %5.0f r %d lp %7.0f", snr, r, lp));
+                    for (InversionMethod m : InversionMethod.values()) {
+                        sb.append(" | ").append(m);
+                        for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
+                            double g = MapStatistics.medianInMask(res.maps().get(m).values(), InclusionPhantomTest.discOf(e, inc));
+                            sb.append(String.format(" %6.2f", g));
+                        }
+                    }
+                    double[] re = res.wave().re();
+                    double[] im = res.wave().im();
+                    sb.append(" | |U| ");
+                    for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
+                        int i = InclusionPhantomTest.centreOf(e, inc);
+                        sb.append(String.format(" %.3f", Math.hypot(re[i], im[i])));
+                    }
+                    System.out.println(sb);
+                }
+            }
+        }
+    }
+}
