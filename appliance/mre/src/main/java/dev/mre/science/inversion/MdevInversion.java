@@ -32,15 +32,7 @@ public final class MdevInversion {
         int cols = w.cols();
         double rhoW2kPa = config.densityKgPerM3() * w.omega() * w.omega() / 1000;
         int n = rows * cols;
-        // sum |L||U| for the phase angle
-        double[] lu = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(s.lapRe()[i])) {
-                lu[i] = Math.sqrt(s.lapRe()[i] * s.lapRe()[i] + s.lapIm()[i] * s.lapIm()[i])
-                        * Math.sqrt(w.re()[i] * w.re()[i] + w.im()[i] * w.im()[i]);
-            }
-        }
-        double[] sumLu = dev.mre.science.grid.BoxFilter.sum(lu, rows, cols, config.windowRadius());
+        double[] sumLu = s.absLu();
         float[] mag = new float[n];
         float[] gp = new float[n];
         float[] gpp = new float[n];

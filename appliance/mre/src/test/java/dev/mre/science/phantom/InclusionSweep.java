@@ -18,15 +18,17 @@ public final class InclusionSweep {
         double[] snrs = java.util.Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble).toArray();
         int[] radii = java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
         double[] lps = java.util.Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
+        int[] dirs = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {0};
         for (double snr : snrs) {
             ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
                     .withAcquisition(AcquisitionConfig.defaults().withSnr(snr));
             Exam e = PhantomExams.generate(spec);
             for (int r : radii) {
                 for (double lp : lps) {
-                    InversionConfig c = InversionConfig.defaults().withBandPass(0, lp).withWindowRadius(r);
+                  for (int dir : dirs) {
+                    InversionConfig c = InversionConfig.defaults().withBandPass(0, lp).withWindowRadius(r).withDirectionalFilters(dir);
                     SliceResult res = PhysicsPipeline.run(PhantomExams.toMreExam(e), c).get(0);
-                    StringBuilder sb = new StringBuilder(String.format("snr %5.0f r %d lp %7.0f", snr, r, lp));
+                    StringBuilder sb = new StringBuilder(String.format("snr %5.0f r %d lp %7.0f dir %d", snr, r, lp, dir));
                     for (InversionMethod m : InversionMethod.values()) {
                         sb.append(" | ").append(m);
                         for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
@@ -42,6 +44,7 @@ public final class InclusionSweep {
                         sb.append(String.format(" %.3f", Math.hypot(re[i], im[i])));
                     }
                     System.out.println(sb);
+                  }
                 }
             }
         }
