@@ -115,6 +115,23 @@ public final class Fft {
         }
     }
 
+    /**
+     * For a power-of-two plan: the bit-reversal permutation (do not modify), else null. A caller
+     * that writes its input already permuted ({@code re[bitReverse[i]] = x[i]}) can call
+     * {@link #forwardFromBitReversed} and save the reordering pass.
+     */
+    int[] bitReverseOrNull() {
+        return bitReverse;
+    }
+
+    /** Forward transform of input already in bit-reversed order (power-of-two plans only). */
+    void forwardFromBitReversed(double[] re, double[] im) {
+        if (bitReverse == null) {
+            throw new IllegalStateException("not a power-of-two plan: " + n);
+        }
+        butterflies(re, im);
+    }
+
     private void radix2(double[] re, double[] im) {
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
@@ -123,6 +140,10 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
+        butterflies(re, im);
+    }
+
+    private void butterflies(double[] re, double[] im) {
         // size-2 and size-4 stages have trivial twiddles (1, -i): no multiplications
         if (n >= 2) {
             for (int a = 0; a < n; a += 2) {

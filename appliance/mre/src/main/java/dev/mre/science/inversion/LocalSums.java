@@ -97,9 +97,10 @@ public record LocalSums(double[] uu, double[] ll, double[] ulRe, double[] ulIm, 
                 }
             }
         }
-        return new LocalSums(BoxFilter.sum(uu, rows, cols, r), BoxFilter.sum(ll, rows, cols, r),
-                BoxFilter.sum(ulRe, rows, cols, r), BoxFilter.sum(ulIm, rows, cols, r),
-                BoxFilter.sum(absU, rows, cols, r), BoxFilter.sum(absL, rows, cols, r),
-                BoxFilter.sum(absLu, rows, cols, r), BoxFilter.sum(count, rows, cols, r), lapRe, lapIm);
+        double[] tmp = new double[n];
+        for (double[] a : new double[][] {uu, ll, ulRe, ulIm, absU, absL, absLu, count}) {
+            BoxFilter.sumInPlace(a, rows, cols, r, tmp);
+        }
+        return new LocalSums(uu, ll, ulRe, ulIm, absU, absL, absLu, count, lapRe, lapIm);
     }
 }

@@ -57,7 +57,7 @@ public final class LaplacianUnwrap {
         return psi;
     }
 
-    /** 1 / (lambda_p + lambda_q) per DCT coefficient, column-major (0 at p = q = 0), cached per size. */
+    /** 1 / (lambda_p + lambda_q) per DCT coefficient (p * cols + q; 0 at p = q = 0), cached per size. */
     private static double[] inverseEigen(int rows, int cols) {
         if (INVERSE_EIGEN.size() > 16) {
             INVERSE_EIGEN.clear();
@@ -66,10 +66,10 @@ public final class LaplacianUnwrap {
             double[] cy = eigen(rows);
             double[] cx = eigen(cols);
             double[] f = new double[rows * cols];
-            for (int q = 0; q < cols; q++) {
-                for (int p = 0; p < rows; p++) {
+            for (int p = 0; p < rows; p++) {
+                for (int q = 0; q < cols; q++) {
                     double lambda = cy[p] + cx[q];
-                    f[q * rows + p] = lambda == 0 ? 0 : 1 / lambda;
+                    f[p * cols + q] = lambda == 0 ? 0 : 1 / lambda;
                 }
             }
             return f;

@@ -50,19 +50,13 @@ public final class Butterworth {
         return CACHE.computeIfAbsent(new Key(rows, cols, dy, dx, c), k -> compute(rows, cols, dy, dx, c)).clone();
     }
 
-    /**
-     * As {@link #dctGains}, in the column-major layout of {@link dev.mre.science.fft.Dct#filter2d}
-     * (shared cached array: do not modify).
-     */
-    public static double[] dctGainsColumnMajor(int rows, int cols, double dy, double dx, InversionConfig c) {
-        if (CACHE_T.size() > MAX_CACHED) {
-            CACHE_T.clear();
+    /** As {@link #dctGains}, the shared cached array itself (do not modify): saves a copy per slice. */
+    public static double[] dctGainsShared(int rows, int cols, double dy, double dx, InversionConfig c) {
+        if (CACHE.size() > MAX_CACHED) {
+            CACHE.clear();
         }
-        return CACHE_T.computeIfAbsent(new Key(rows, cols, dy, dx, c),
-                k -> dev.mre.science.fft.Dct.columnMajor(compute(rows, cols, dy, dx, c), rows, cols));
+        return CACHE.computeIfAbsent(new Key(rows, cols, dy, dx, c), k -> compute(rows, cols, dy, dx, c));
     }
-
-    private static final Map<Key, double[]> CACHE_T = new ConcurrentHashMap<>();
 
     /** Gains are the same for every slice of an exam: computed once per geometry and config. */
     private record Key(int rows, int cols, double dy, double dx, InversionConfig c) {

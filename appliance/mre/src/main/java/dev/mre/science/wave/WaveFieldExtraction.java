@@ -44,7 +44,7 @@ public final class WaveFieldExtraction {
         }
         double[][] unwrapped = TemporalUnwrap.relative(wrapped, rows, cols, valid).phase();
         alignTurns(unwrapped, valid);
-        double[] gains = Butterworth.dctGainsColumnMajor(rows, cols, exam.rowSpacingM(), exam.colSpacingM(), config);
+        double[] gains = Butterworth.dctGainsShared(rows, cols, exam.rowSpacingM(), exam.colSpacingM(), config);
         double[][] u = Harmonics.bin(unwrapped, 1);
         filter(u[0], gains, rows, cols);
         filter(u[1], gains, rows, cols);
@@ -97,7 +97,7 @@ public final class WaveFieldExtraction {
         }
     }
 
-    private static void filter(double[] img, double[] gainsColumnMajor, int rows, int cols) {
-        Dct.filter2d(img, rows, cols, gainsColumnMajor);
+    private static void filter(double[] img, double[] gains, int rows, int cols) {
+        Dct.filter2d(img, rows, cols, gains);
     }
 }
