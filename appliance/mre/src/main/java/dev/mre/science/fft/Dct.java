@@ -196,20 +196,32 @@ public final class Dct {
     private static void inversePair(double[] img, int offA, int offB, int stride, int n, double[] w, Fft fft,
                                     double[] re, double[] im) {
         // inverse FFT as conj(FFT(conj Z)) / n: the conjugation is folded into the input written
-        // here and the output read below, the 1/n into the output
+        // here and the output read below, the 1/n into the output.
+        // V = e^{i pi k/2n} (X[k] - i X[n-k]); Z = V_a + i V_b; with y = -X[n-k] (0 for k = 0)
         int[] in = FFT_INPUT.computeIfAbsent(n, Dct::fftInputPlacement);
-        for (int k = 0; k < n; k++) {
+        boolean pair = offB >= 0;
+        double xa0 = img[offA];
+        double xb0 = pair ? img[offB] : 0;
+        // k = 0: c = 1, s = 0, y = 0
+        re[in[0]] = xa0;
+        im[in[0]] = -xb0;
+        for (int k = 1; k < n; k++) {
             double c = w[2 * k];
             double s = -w[2 * k + 1]; // e^{+i pi k / 2n}
-            double xa = img[offA + k * stride];
-            double ya = k == 0 ? 0 : -img[offA + (n - k) * stride];
-            double xb = offB < 0 ? 0 : img[offB + k * stride];
-            double yb = k == 0 || offB < 0 ? 0 : -img[offB + (n - k) * stride];
-            // V = e^{i pi k/2n} (X[k] - i X[n-k]); Z = V_a + i V_b
+            int ik = k * stride;
+            int ink = (n - k) * stride;
+            double xa = img[offA + ik];
+            double ya = -img[offA + ink];
             double var = xa * c - ya * s;
             double vai = xa * s + ya * c;
-            double vbr = xb * c - yb * s;
-            double vbi = xb * s + yb * c;
+            double vbr = 0;
+            double vbi = 0;
+            if (pair) {
+                double xb = img[offB + ik];
+                double yb = -img[offB + ink];
+                vbr = xb * c - yb * s;
+                vbi = xb * s + yb * c;
+            }
             int j = in[k];
             re[j] = var - vbi;
             im[j] = -(vai + vbr);
@@ -217,11 +229,15 @@ public final class Dct {
         fftForwardPlaced(fft, re, im);
         double scale = 1.0 / n;
         int[] place = MAKHOUL.computeIfAbsent(n, Dct::makhoul);
-        for (int i = 0; i < n; i++) {
-            int j = place[i];
-            img[offA + i * stride] = re[j] * scale;
-            if (offB >= 0) {
-                img[offB + i * stride] = -im[j] * scale;
+        if (pair) {
+            for (int i = 0, o = 0; i < n; i++, o += stride) {
+                int j = place[i];
+                img[offA + o] = re[j] * scale;
+                img[offB + o] = -im[j] * scale;
+            }
+        } else {
+            for (int i = 0, o = 0; i < n; i++, o += stride) {
+                img[offA + o] = re[place[i]] * scale;
             }
         }
     }

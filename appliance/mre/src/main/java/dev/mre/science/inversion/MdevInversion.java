@@ -15,7 +15,9 @@ import dev.mre.science.WaveField;
  * phi = acos(-sum Re(L conj U) / sum |L||U|), G' = |G*| cos phi, G'' = |G*| sin phi. With one
  * component and one frequency the sums run over the (2r+1)^2 window instead. It never forms
  * U / L per pixel, so it is statistically different from AHI (a magnitude ratio, not a complex
- * least-squares fit), though it uses the same 3-point Laplacian. Output |G*| in kPa.
+ * least-squares fit), though it uses the same 3-point Laplacian. With directional components
+ * ({@link LocalSums#of(java.util.List, int)}) the sums also run over the components, unweighted
+ * (k-MDEV's amplitude weighting is not implemented). Output |G*| in kPa.
  */
 public final class MdevInversion {
     private MdevInversion() {

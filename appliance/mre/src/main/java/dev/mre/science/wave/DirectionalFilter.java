@@ -26,6 +26,11 @@ import java.util.List;
  * reflected waves, which the filter sends to the opposite components; within about a wavelength
  * of an edge a component is therefore less pure. Cost: one forward and D inverse complex FFTs of
  * the extended image.
+ *
+ * <p>Use with a high-pass: the near-zero-wavenumber part of a field (driver near field, decay
+ * envelope) is shared by every component, also by those that hold no wave, and there adds |U|
+ * without |lap U| (measured: +2 to +12% on the homogeneous phantoms without a high-pass, AHI
+ * within 0.3% with a 10 1/m one).
  */
 public final class DirectionalFilter {
     private DirectionalFilter() {

@@ -12,7 +12,11 @@ import dev.mre.science.MapStatistics;
 import dev.mre.science.PhysicsPipeline;
 import dev.mre.science.SliceResult;
 
-/** Experiment: inclusion centres over a grid of configurations. */
+/**
+ * Experiment (not a test): centre values of the QA inclusion phantom over a grid of settings, for
+ * the tables in docs/inversion.md. Args: SNRs, window radii, low-pass cut-offs (1/m), and optionally
+ * directional filter counts, each comma-separated, e.g. {@code 3000,300,100 1,2 200 0,8}.
+ */
 public final class InclusionSweep {
     public static void main(String[] args) {
         double[] snrs = java.util.Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble).toArray();
