@@ -5,6 +5,7 @@ import dev.mre.science.confidence.ConfidenceEstimation;
 import dev.mre.science.inversion.AlgebraicHelmholtzInversion;
 import dev.mre.science.inversion.LocalSums;
 import dev.mre.science.inversion.MdevInversion;
+import dev.mre.science.wave.DirectionalFilter;
 import dev.mre.science.wave.WaveFieldExtraction;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ import java.util.Map;
  * <pre>
  * per slice:  stored phase --radians, Laplacian unwrap--> phase per offset
  *             --temporal bin 1, Butterworth band-pass--> WaveField (+ measured noise power)
- *             --window sums of U and its 3-point Laplacian--> AHI map, MDEV map, ConfidenceMap
+ *             [--optional directional filters: D components of U--]
+ *             --window sums of U and its 3-point Laplacian (summed over components)--> AHI map, MDEV map, ConfidenceMap
  * </pre>
  * Pure and synchronous; no I/O. Safe to call from several threads.
  */
@@ -43,12 +45,14 @@ public final class PhysicsPipeline {
 
     /** Inversions and confidence on a wave field already extracted (e.g. an analytic one). */
     public static SliceResult invert(int sliceIndex, WaveField wave, InversionConfig config) {
-        LocalSums sums = LocalSums.of(wave, config.windowRadius());
+        List<WaveField> components = config.directionalFilters() > 0
+                ? DirectionalFilter.split(wave, config.directionalFilters()) : List.of(wave);
+        LocalSums sums = LocalSums.of(components, config.windowRadius());
         Map<InversionMethod, StiffnessMap> maps = new EnumMap<>(InversionMethod.class);
         maps.put(InversionMethod.AHI, AlgebraicHelmholtzInversion.invert(wave, sums, config));
         maps.put(InversionMethod.MDEV, MdevInversion.invert(wave, sums, config));
         // a one-pixel window always fits perfectly: confidence needs at least 3x3
-        LocalSums confidenceSums = config.windowRadius() >= 1 ? sums : LocalSums.of(wave, 1);
+        LocalSums confidenceSums = config.windowRadius() >= 1 ? sums : LocalSums.of(components, 1);
         ConfidenceMap confidence = ConfidenceEstimation.estimate(wave, confidenceSums, config);
         return new SliceResult(sliceIndex, wave, maps, confidence);
     }

@@ -115,6 +115,23 @@ public final class Fft {
         }
     }
 
+    /**
+     * For a power-of-two plan: the bit-reversal permutation (do not modify), else null. A caller
+     * that writes its input already permuted ({@code re[bitReverse[i]] = x[i]}) can call
+     * {@link #forwardFromBitReversed} and save the reordering pass.
+     */
+    int[] bitReverseOrNull() {
+        return bitReverse;
+    }
+
+    /** Forward transform of input already in bit-reversed order (power-of-two plans only). */
+    void forwardFromBitReversed(double[] re, double[] im) {
+        if (bitReverse == null) {
+            throw new IllegalStateException("not a power-of-two plan: " + n);
+        }
+        butterflies(re, im);
+    }
+
     private void radix2(double[] re, double[] im) {
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
@@ -123,6 +140,10 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
+        butterflies(re, im);
+    }
+
+    private void butterflies(double[] re, double[] im) {
         // size-2 and size-4 stages have trivial twiddles (1, -i): no multiplications
         if (n >= 2) {
             for (int a = 0; a < n; a += 2) {
@@ -216,8 +237,15 @@ public final class Fft {
 
     private void bluestein(double[] re, double[] im) {
         int m = kernel.n;
-        double[] ar = new double[m];
-        double[] ai = new double[m];
+        double[][] buf = BLUESTEIN_SCRATCH.get();
+        if (buf[0].length < m) {
+            buf[0] = new double[m];
+            buf[1] = new double[m];
+        }
+        double[] ar = buf[0];
+        double[] ai = buf[1];
+        java.util.Arrays.fill(ar, n, m, 0.0);
+        java.util.Arrays.fill(ai, n, m, 0.0);
         for (int j = 0; j < n; j++) {
             ar[j] = re[j] * chirpRe[j] - im[j] * chirpIm[j];
             ai[j] = re[j] * chirpIm[j] + im[j] * chirpRe[j];
@@ -234,6 +262,10 @@ public final class Fft {
             im[k] = ar[k] * chirpIm[k] + ai[k] * chirpRe[k];
         }
     }
+
+    /** Per-thread padded work arrays of Bluestein's convolution (never escape a call). */
+    private static final ThreadLocal<double[][]> BLUESTEIN_SCRATCH =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
     private static int[] bitReverseTable(int n) {
         int bits = Integer.numberOfTrailingZeros(n);

@@ -14,7 +14,17 @@ public final class BoxFilter {
 
     /** Sum of {@code in} over the (2r+1)^2 window centred on each pixel, clipped at the border. */
     public static double[] sum(double[] in, int rows, int cols, int r) {
-        double[] tmp = new double[in.length];
+        double[] out = in.clone();
+        sumInPlace(out, rows, cols, r, new double[in.length]);
+        return out;
+    }
+
+    /**
+     * As {@link #sum}, overwriting {@code a} with its window sums; {@code tmp} is scratch of at
+     * least a's length (saves two image allocations per call when summing many images).
+     */
+    public static void sumInPlace(double[] a, int rows, int cols, int r, double[] tmp) {
+        double[] in = a;
         for (int y = 0; y < rows; y++) {
             int base = y * cols;
             double s = 0;
@@ -33,7 +43,7 @@ public final class BoxFilter {
                 }
             }
         }
-        double[] out = new double[in.length];
+        double[] out = a; // the row pass has consumed a: safe to overwrite
         double[] col = new double[cols];
         for (int y = 0; y <= Math.min(r, rows - 1); y++) {
             for (int x = 0; x < cols; x++) {
@@ -53,7 +63,6 @@ public final class BoxFilter {
                 }
             }
         }
-        return out;
     }
 
     /** Mean of {@code in} over the clipped window centred on each pixel. */

@@ -4,6 +4,7 @@ package dev.mre.science.inversion;
 import dev.mre.science.WaveField;
 import dev.mre.science.grid.BoxFilter;
 import dev.mre.science.grid.Laplacian;
+import java.util.List;
 
 /**
  * Window sums of the wave U and its 3-point Laplacian L that the inversions and the confidence map
@@ -19,19 +20,33 @@ import dev.mre.science.grid.Laplacian;
  * @param ulIm  Im sum conj(U) L
  * @param absU  sum |U|
  * @param absL  sum |L|
+ * @param absLu sum |L| |U|
  * @param count number of valid pixels in the window
  * @param lapRe Re L (NaN on the border ring)
  * @param lapIm Im L (NaN on the border ring)
  */
 public record LocalSums(double[] uu, double[] ll, double[] ulRe, double[] ulIm, double[] absU, double[] absL,
-                        double[] count, double[] lapRe, double[] lapIm) {
+                        double[] absLu, double[] count, double[] lapRe, double[] lapIm) {
 
     /** Sums over the (2r+1)^2 window around every pixel of {@code w}. */
     public static LocalSums of(WaveField w, int r) {
-        int rows = w.rows();
-        int cols = w.cols();
-        double[] lr = Laplacian.threePoint(w.re(), rows, cols, w.rowSpacingM(), w.colSpacingM());
-        double[] li = Laplacian.threePoint(w.im(), rows, cols, w.rowSpacingM(), w.colSpacingM());
+        return of(List.of(w), r);
+    }
+
+    /**
+     * Sums over the (2r+1)^2 window and over the components (e.g. the directional components of
+     * one field, {@link dev.mre.science.wave.DirectionalFilter}): every statistic is a sum over
+     * components of the single-field statistic, so the inversions fit one modulus to all of them.
+     * {@code count} counts pixels, not components; {@code lapRe}, {@code lapIm} are the Laplacian of
+     * the sum of the components.
+     */
+    public static LocalSums of(List<WaveField> components, int r) {
+        if (components.isEmpty()) {
+            throw new IllegalArgumentException("no wave field");
+        }
+        WaveField w0 = components.get(0);
+        int rows = w0.rows();
+        int cols = w0.cols();
         int n = rows * cols;
         double[] uu = new double[n];
         double[] ll = new double[n];
@@ -39,24 +54,53 @@ public record LocalSums(double[] uu, double[] ll, double[] ulRe, double[] ulIm, 
         double[] ulIm = new double[n];
         double[] absU = new double[n];
         double[] absL = new double[n];
+        double[] absLu = new double[n];
         double[] count = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (Double.isNaN(lr[i]) || Double.isNaN(li[i])) {
-                continue;
+        double[] lapRe = components.size() == 1 ? null : new double[n];
+        double[] lapIm = components.size() == 1 ? null : new double[n];
+        for (WaveField w : components) {
+            if (w.rows() != rows || w.cols() != cols) {
+                throw new IllegalArgumentException("components differ in size");
             }
-            double ur = w.re()[i];
-            double ui = w.im()[i];
-            uu[i] = ur * ur + ui * ui;
-            ll[i] = lr[i] * lr[i] + li[i] * li[i];
-            ulRe[i] = ur * lr[i] + ui * li[i];
-            ulIm[i] = ur * li[i] - ui * lr[i];
-            absU[i] = Math.sqrt(uu[i]);
-            absL[i] = Math.sqrt(ll[i]);
-            count[i] = 1;
+            double[] lr = Laplacian.threePoint(w.re(), rows, cols, w.rowSpacingM(), w.colSpacingM());
+            double[] li = Laplacian.threePoint(w.im(), rows, cols, w.rowSpacingM(), w.colSpacingM());
+            double[] re = w.re();
+            double[] im = w.im();
+            for (int i = 0; i < n; i++) {
+                double a = lr[i];
+                double b = li[i];
+                if (Double.isNaN(a) || Double.isNaN(b)) {
+                    continue;
+                }
+                double ur = re[i];
+                double ui = im[i];
+                double u2 = ur * ur + ui * ui;
+                double l2 = a * a + b * b;
+                uu[i] += u2;
+                ll[i] += l2;
+                ulRe[i] += ur * a + ui * b;
+                ulIm[i] += ur * b - ui * a;
+                double au = Math.sqrt(u2);
+                double al = Math.sqrt(l2);
+                absU[i] += au;
+                absL[i] += al;
+                absLu[i] += au * al;
+                count[i] = 1;
+            }
+            if (lapRe == null) {
+                lapRe = lr;
+                lapIm = li;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    lapRe[i] += lr[i];
+                    lapIm[i] += li[i];
+                }
+            }
         }
-        return new LocalSums(BoxFilter.sum(uu, rows, cols, r), BoxFilter.sum(ll, rows, cols, r),
-                BoxFilter.sum(ulRe, rows, cols, r), BoxFilter.sum(ulIm, rows, cols, r),
-                BoxFilter.sum(absU, rows, cols, r), BoxFilter.sum(absL, rows, cols, r),
-                BoxFilter.sum(count, rows, cols, r), lr, li);
+        double[] tmp = new double[n];
+        for (double[] a : new double[][] {uu, ll, ulRe, ulIm, absU, absL, absLu, count}) {
+            BoxFilter.sumInPlace(a, rows, cols, r, tmp);
+        }
+        return new LocalSums(uu, ll, ulRe, ulIm, absU, absL, absLu, count, lapRe, lapIm);
     }
 }

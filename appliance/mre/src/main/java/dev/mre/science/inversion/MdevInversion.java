@@ -15,7 +15,9 @@ import dev.mre.science.WaveField;
  * phi = acos(-sum Re(L conj U) / sum |L||U|), G' = |G*| cos phi, G'' = |G*| sin phi. With one
  * component and one frequency the sums run over the (2r+1)^2 window instead. It never forms
  * U / L per pixel, so it is statistically different from AHI (a magnitude ratio, not a complex
- * least-squares fit), though it uses the same 3-point Laplacian. Output |G*| in kPa.
+ * least-squares fit), though it uses the same 3-point Laplacian. With directional components
+ * ({@link LocalSums#of(java.util.List, int)}) the sums also run over the components, unweighted
+ * (k-MDEV's amplitude weighting is not implemented). Output |G*| in kPa.
  */
 public final class MdevInversion {
     private MdevInversion() {
@@ -32,15 +34,7 @@ public final class MdevInversion {
         int cols = w.cols();
         double rhoW2kPa = config.densityKgPerM3() * w.omega() * w.omega() / 1000;
         int n = rows * cols;
-        // sum |L||U| for the phase angle
-        double[] lu = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(s.lapRe()[i])) {
-                lu[i] = Math.sqrt(s.lapRe()[i] * s.lapRe()[i] + s.lapIm()[i] * s.lapIm()[i])
-                        * Math.sqrt(w.re()[i] * w.re()[i] + w.im()[i] * w.im()[i]);
-            }
-        }
-        double[] sumLu = dev.mre.science.grid.BoxFilter.sum(lu, rows, cols, config.windowRadius());
+        double[] sumLu = s.absLu();
         float[] mag = new float[n];
         float[] gp = new float[n];
         float[] gpp = new float[n];

@@ -2,6 +2,9 @@
 package dev.mre.science.phase;
 
 import dev.mre.science.fft.Dct;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Least-squares (Laplacian-based) phase unwrapping with a congruence step.
@@ -34,17 +37,7 @@ public final class LaplacianUnwrap {
      */
     public static double[] unwrap(double[] wrapped, int rows, int cols, boolean[] valid) {
         double[] psi = Wrap.wrapFreeLaplacian(wrapped, rows, cols, valid);
-        Dct.forward2d(psi, rows, cols);
-        double[] cy = eigen(rows);
-        double[] cx = eigen(cols);
-        for (int p = 0; p < rows; p++) {
-            for (int q = 0; q < cols; q++) {
-                int i = p * cols + q;
-                double lambda = cy[p] + cx[q];
-                psi[i] = lambda == 0 ? 0 : psi[i] / lambda;
-            }
-        }
-        Dct.inverse2d(psi, rows, cols);
+        Dct.filter2d(psi, rows, cols, inverseEigen(rows, cols));
         double sc = 0;
         double ss = 0;
         // the shift only has to be right to well within pi: a 1-in-7 subsample is plenty
@@ -63,6 +56,27 @@ public final class LaplacianUnwrap {
         }
         return psi;
     }
+
+    /** 1 / (lambda_p + lambda_q) per DCT coefficient (p * cols + q; 0 at p = q = 0), cached per size. */
+    private static double[] inverseEigen(int rows, int cols) {
+        if (INVERSE_EIGEN.size() > 16) {
+            INVERSE_EIGEN.clear();
+        }
+        return INVERSE_EIGEN.computeIfAbsent(List.of(rows, cols), k -> {
+            double[] cy = eigen(rows);
+            double[] cx = eigen(cols);
+            double[] f = new double[rows * cols];
+            for (int p = 0; p < rows; p++) {
+                for (int q = 0; q < cols; q++) {
+                    double lambda = cy[p] + cx[q];
+                    f[p * cols + q] = lambda == 0 ? 0 : 1 / lambda;
+                }
+            }
+            return f;
+        });
+    }
+
+    private static final Map<List<Integer>, double[]> INVERSE_EIGEN = new ConcurrentHashMap<>();
 
     /** Eigenvalues 2 cos(pi p / n) - 2 of the 1D Neumann second difference under the DCT-II. */
     static double[] eigen(int n) {

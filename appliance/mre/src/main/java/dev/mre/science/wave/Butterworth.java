@@ -50,6 +50,14 @@ public final class Butterworth {
         return CACHE.computeIfAbsent(new Key(rows, cols, dy, dx, c), k -> compute(rows, cols, dy, dx, c)).clone();
     }
 
+    /** As {@link #dctGains}, the shared cached array itself (do not modify): saves a copy per slice. */
+    public static double[] dctGainsShared(int rows, int cols, double dy, double dx, InversionConfig c) {
+        if (CACHE.size() > MAX_CACHED) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(new Key(rows, cols, dy, dx, c), k -> compute(rows, cols, dy, dx, c));
+    }
+
     /** Gains are the same for every slice of an exam: computed once per geometry and config. */
     private record Key(int rows, int cols, double dy, double dx, InversionConfig c) {
     }

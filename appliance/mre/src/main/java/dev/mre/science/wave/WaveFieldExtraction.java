@@ -7,14 +7,15 @@ import dev.mre.science.MreSlice;
 import dev.mre.science.WaveField;
 import dev.mre.science.fft.Dct;
 import dev.mre.science.grid.BoxFilter;
-import dev.mre.science.phase.LaplacianUnwrap;
+import dev.mre.science.phase.TemporalUnwrap;
 import dev.mre.science.phase.Wrap;
 
 /**
  * Step: one slice's stored phase images to its filtered first-harmonic wave field.
  *
- * <p>Chain: stored units to radians (wrapped), Laplacian unwrapping of each offset over the pixels
- * with signal ({@link SignalMask}), temporal bin 1,
+ * <p>Chain: stored units to radians (wrapped), unwrapping over the pixels with signal
+ * ({@link SignalMask}) through the temporal steps ({@link TemporalUnwrap}: a Laplacian unwrap only
+ * for a step that exceeds pi somewhere; the static phase cancels from every bin but 0), temporal bin 1,
  * Butterworth band-pass in the DCT domain (mirror boundaries, so no edge ringing). The noise power
  * of U is measured, not assumed: with 4 or more offsets, bin 2 (which a sinusoidal drive does not
  * excite) goes through the same filter and its local mean square is the noise power; with 3 offsets
@@ -32,17 +33,18 @@ public final class WaveFieldExtraction {
         int cols = exam.cols();
         int n = slice.offsets();
         boolean[] valid = SignalMask.of(slice, config.signalFraction());
-        double[][] unwrapped = new double[n][];
+        double[][] wrapped = new double[n][];
         for (int t = 0; t < n; t++) {
             float[] stored = slice.phase()[t];
             double[] phi = new double[stored.length];
             for (int i = 0; i < phi.length; i++) {
                 phi[i] = Wrap.wrap(exam.phaseScaling().toRadians(stored[i]));
             }
-            unwrapped[t] = LaplacianUnwrap.unwrap(phi, rows, cols, valid);
+            wrapped[t] = phi;
         }
+        double[][] unwrapped = TemporalUnwrap.relative(wrapped, rows, cols, valid).phase();
         alignTurns(unwrapped, valid);
-        double[] gains = Butterworth.dctGains(rows, cols, exam.rowSpacingM(), exam.colSpacingM(), config);
+        double[] gains = Butterworth.dctGainsShared(rows, cols, exam.rowSpacingM(), exam.colSpacingM(), config);
         double[][] u = Harmonics.bin(unwrapped, 1);
         filter(u[0], gains, rows, cols);
         filter(u[1], gains, rows, cols);
@@ -96,10 +98,6 @@ public final class WaveFieldExtraction {
     }
 
     private static void filter(double[] img, double[] gains, int rows, int cols) {
-        Dct.forward2d(img, rows, cols);
-        for (int i = 0; i < img.length; i++) {
-            img[i] *= gains[i];
-        }
-        Dct.inverse2d(img, rows, cols);
+        Dct.filter2d(img, rows, cols, gains);
     }
 }

@@ -13,6 +13,7 @@ import dev.mre.science.inversion.AlgebraicHelmholtzInversion;
 import dev.mre.science.inversion.LocalSums;
 import dev.mre.science.inversion.MdevInversion;
 import dev.mre.science.phase.LaplacianUnwrap;
+import dev.mre.science.phase.TemporalUnwrap;
 import dev.mre.science.phase.Wrap;
 import dev.mre.science.sim.SimulatedAcquisition;
 import dev.mre.science.sim.Waves;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * single thread, median and minimum of repeated runs after warm-up (the minimum is the number
  * least disturbed by other processes on a shared machine). Run:
  * {@code java -cp appliance/mre/target/classes:appliance/mre/target/test-classes
- * dev.mre.science.bench.PipelineBenchmark [rows cols]}.
+ * dev.mre.science.bench.PipelineBenchmark [rows cols [amplitude-rad]]}.
  */
 public final class PipelineBenchmark {
     private static final int REPEATS = 15;
@@ -38,8 +39,12 @@ public final class PipelineBenchmark {
     public static void main(String[] args) {
         int rows = args.length > 1 ? Integer.parseInt(args[0]) : 256;
         int cols = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+        // amplitude of each of the two plane waves, rad: 2 (default; the sum peaks near 4 rad, so the
+        // motion between offsets exceeds pi and every offset needs a spatial unwrap) or e.g. 0.5 (the
+        // phantoms' median liver wave: one spatial unwrap per slice)
+        double amplitude = args.length > 2 ? Double.parseDouble(args[2]) : 2.0;
         double h = 1.5625e-3;
-        double[][] u = Waves.planeWaves(rows, cols, h, 60, 3000, 300, 2.0, new double[] {0.3, 2.0}, new double[] {0, 1});
+        double[][] u = Waves.planeWaves(rows, cols, h, 60, 3000, 300, amplitude, new double[] {0.3, 2.0}, new double[] {0, 1});
         MreExam exam = new SimulatedAcquisition(4, null, 0.05, SimulatedAcquisition.ramp(rows, cols, 6), true, 1)
                 .exam(rows, cols, h, 60, u, 4);
         MreSlice slice = exam.slices().get(0);
@@ -51,18 +56,25 @@ public final class PipelineBenchmark {
             }
         }
         WaveField wave = WaveFieldExtraction.extract(exam, slice, cfg);
+        double maxU = 0;
+        for (int i = 0; i < rows * cols; i++) {
+            maxU = Math.max(maxU, Math.hypot(u[0][i], u[1][i]));
+        }
+        System.out.printf("input: largest |U| %.2f rad; spatial Poisson solves of the unwrap: %d (0: temporal steps, 4: per offset)%n",
+                maxU, TemporalUnwrap.relative(wrapped, rows, cols, null).spatialSolves());
         LocalSums sums = LocalSums.of(wave, cfg.windowRadius());
-        System.out.printf("MRE physics chain benchmark, %dx%d, 4 offsets, %d-pixel window, %s, %d CPUs%n",
-                rows, cols, 2 * cfg.windowRadius() + 1, System.getProperty("java.vm.name") + " "
+        System.out.printf("MRE physics chain benchmark, %dx%d, 4 offsets, wave amplitude %.2f rad x 2, %d-pixel window, %s, %d CPUs%n",
+                rows, cols, amplitude, 2 * cfg.windowRadius() + 1, System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("| step | wall ms (median) | thread CPU ms (median) | thread CPU ms (min) | MB allocated |");
         System.out.println("|---|---|---|---|---|");
-        time("unwrap 4 offsets (Laplacian, DCT)", () -> {
+        time("unwrap 4 offsets, one Laplacian unwrap each", () -> {
             for (double[] w : wrapped) {
                 LaplacianUnwrap.unwrap(w, rows, cols);
             }
             return null;
         });
+        time("unwrap 4 offsets, temporal steps (as in the chain)", () -> TemporalUnwrap.relative(wrapped, rows, cols, null));
         time("temporal harmonics (bins 1, 2)", () -> Harmonics.bin(wrapped, 1)[0].length + Harmonics.bin(wrapped, 2)[0].length);
         time("band-pass, one image (DCT there and back)", () -> {
             double[] x = wrapped[0].clone();

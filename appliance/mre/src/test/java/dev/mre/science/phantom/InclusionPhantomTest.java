@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  * and 4 mm, 20 mm below the image centre), one 256x256 slice. Centre value: median over a disc of
  * a quarter diameter (at least the centre pixel). "Resolved" = centre within 15% of truth.
  *
- * <p>Issue 4 asks for 10 mm and more within 15%. Measured: only the 20 mm inclusion is resolved,
- * and only when the wave there is well above noise; 10 mm reads -15% (AHI) and -23% (MDEV) at
- * best (wavelength in the inclusion 52 mm; the 5x5 window, the low-pass and the 3-point stencil
- * blur its edge into its centre). Without noise and without smoothing both inversions resolve
- * 6 mm: the limit is the smoothing that noise forces, not the inversions. These tests pin what is
- * achieved; the gap is in the report.
+ * <p>Issue 4 asks for 10 mm and more within 15%. With the defaults (5x5 window, 100 1/m low-pass,
+ * tuned for liver at SNR 30) only the 20 mm inclusion is resolved, and only when the wave there is
+ * well above noise: the window and the low-pass blur the soft surroundings into a 6.4-pixel disc.
+ * {@link InversionConfig#highResolution()} (3x3, 200 1/m) resolves 10 mm with AHI from SNR 60 on;
+ * MDEV's magnitude ratio does not get within 15% at 10 mm at any SNR. Without noise and without
+ * smoothing both inversions resolve 6 mm: the limit is the smoothing that noise forces.
  */
 class InclusionPhantomTest {
     static final double RESOLVED = 0.15;
@@ -42,6 +42,26 @@ class InclusionPhantomTest {
         for (InversionMethod m : InversionMethod.values()) {
             double g20 = report(e, r, m, "SNR 3000, low-pass 150");
             assertEquals(10, g20, RESOLVED * 10, m + " 20 mm");
+        }
+    }
+
+    @Test
+    void theHighResolutionPresetResolvesTheTenMillimetreInclusionWithAhiAtSnr100() {
+        // InversionConfig.highResolution(): 3x3 window, 200 1/m low-pass. Swept (docs/inversion.md):
+        // AHI 10 mm reads -3% at SNR 3000, -6% at 300, -12% at 100, -13% at 60, -17% at 30; the
+        // default 5x5 window reads -45% at every SNR. MDEV's magnitude ratio stays -17% or worse.
+        ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
+                .withAcquisition(AcquisitionConfig.defaults().withSnr(100));
+        Exam e = PhantomExams.generate(spec);
+        SliceResult r = PhysicsPipeline.run(PhantomExams.toMreExam(e), InversionConfig.highResolution()).get(0);
+        for (InversionMethod m : InversionMethod.values()) {
+            report(e, r, m, "SNR 100, highResolution()");
+        }
+        for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
+            if (inc.diameterMm() >= 10) {
+                double g = MapStatistics.medianInMask(r.maps().get(InversionMethod.AHI).values(), disc(e, inc));
+                assertEquals(inc.kPa(), g, RESOLVED * inc.kPa(), "AHI " + inc.diameterMm() + " mm");
+            }
         }
     }
 
@@ -99,6 +119,14 @@ class InclusionPhantomTest {
         }
         System.out.printf("%s: %s smallest resolved inclusion %.0f mm%n", what, m, smallest);
         return g20;
+    }
+
+    static int centreOf(Exam e, BlockPhantoms.Inclusion inc) {
+        return centre(e, inc);
+    }
+
+    static boolean[] discOf(Exam e, BlockPhantoms.Inclusion inc) {
+        return disc(e, inc);
     }
 
     private static int centre(Exam e, BlockPhantoms.Inclusion inc) {
