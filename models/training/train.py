@@ -240,6 +240,8 @@ def parse(argv):
     p.add_argument("--limit-train-exams", type=int, help="use only the first N train exams")
     p.add_argument("--limit-val-exams", type=int)
     p.add_argument("--max-minutes", type=float, help="stop after the epoch that passes this")
+    p.add_argument("--wait-for", help="e.g. train=160,val=20,test=20: before loading a split, wait "
+                   "until it holds that many exams (for a batch still being generated)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--parity-slices", type=int, default=2)
@@ -267,15 +269,27 @@ def main(argv=None):
 
     t_all = time.time()
     log(f"{args.model}: loading data from {args.data}")
-    ex_train = data.list_exams(args.data, "train", args.limit_train_exams)
-    ex_val = data.list_exams(args.data, "val", args.limit_val_exams)
-    ex_test = data.list_exams(args.data, "test")
-    if not ex_train or not ex_val or not ex_test:
-        raise SystemExit("train, val and test splits must all hold exams")
+    waits = dict(kv.split("=") for kv in args.wait_for.split(",")) if args.wait_for else {}
+
+    def exams(split, limit=None):
+        need = int(waits.get(split, 0))
+        if limit is not None:
+            need = min(need, limit)
+        while len(data.list_exams(args.data, split)) < need:
+            time.sleep(30)
+        if need:
+            time.sleep(30)  # let the generator finish writing the last exam
+        return data.list_exams(args.data, split, limit)
+
+    ex_train = exams("train", args.limit_train_exams)
+    ex_val = exams("val", args.limit_val_exams)
+    ex_test = data.list_exams(args.data, "test") if not waits else None
+    if not ex_train or not ex_val:
+        raise SystemExit("train and val splits must hold exams")
     train = SplitData(ex_train, spec, in_spec, keep_truth=False)
     val = SplitData(ex_val, spec, in_spec, keep_truth=True)
     log(f"train {len(ex_train)} exams / {len(train)} slices, val {len(ex_val)} / {len(val)}, "
-        f"test {len(ex_test)} exams; input {tuple(train.x.shape[1:])}")
+        f"input {tuple(train.x.shape[1:])}")
 
     model = nets.build(spec["arch"], len(in_spec["channels"]), len(out_spec["channels"]), **spec["arch_kw"])
     log(f"{spec['arch']} {nets.count_params(model)} parameters")
@@ -314,8 +328,8 @@ def main(argv=None):
             if sched is not None:
                 sched.step()
             losses.append(float(loss))
-            if b % 20 == 0:
-                log(f"epoch {ep + 1} step {b + 1}/{steps_per_epoch} loss {np.mean(losses[-20:]):.4f}")
+            if b % 8 == 0:
+                log(f"epoch {ep + 1} step {b + 1}/{steps_per_epoch} loss {np.mean(losses[-8:]):.4f}")
         vm = evaluate(model, val, spec, out_spec)
         score = selection_score(spec, vm)
         done_epochs = ep + 1
@@ -336,6 +350,10 @@ def main(argv=None):
     n_train_slices = len(train)
     del train
 
+    if ex_test is None:
+        ex_test = exams("test")
+    if not ex_test:
+        raise SystemExit("the test split holds no exams")
     os.makedirs(args.out, exist_ok=True)
     torch.save(model.state_dict(), os.path.join(args.out, "checkpoint.pt"))
     onnx_path = os.path.join(args.out, "model.onnx")
