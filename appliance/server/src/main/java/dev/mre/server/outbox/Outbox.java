@@ -86,21 +86,6 @@ public final class Outbox {
     }
 
     /**
-     * Queues the instance for the destination unless it was ever queued there before (see
-     * {@link OutboxStore#enqueueOnce}); completes with {@code null} in that case.
-     */
-    public Future<OutboxJob> enqueueOnce(Path part10File, String sopInstanceUid, Destination destination) {
-        return io.executeBlocking(() -> store.enqueueOnce(part10File, sopInstanceUid, destination)).onSuccess(job -> {
-            if (job == null) {
-                log.info("outbox: {} was already queued for {}; not again", sopInstanceUid, destination);
-            } else {
-                log.info("outbox: queued {} for {} as job {}", sopInstanceUid, destination, job.id());
-                schedule(job);
-            }
-        });
-    }
-
-    /**
      * For a caller on its own worker thread (the pipeline): queues durably on the calling thread,
      * blocking, and schedules the job; {@code null} when it was queued before. Waiting on
      * {@link #enqueueOnce}'s future from a worker thread would deadlock: the future completes on

@@ -102,7 +102,7 @@ public final class StandardAnalysis implements ExamAnalysis {
         for (int i = 0; i < physics.size(); i++) {
             SliceResult r = physics.get(i);
             boolean[] conf = r.confidence().mask();
-            boolean[] liver = dl.liver() != null ? dl.liver()[i] : bodyOf(exam.slices().get(i), conf);
+            boolean[] liver = dl.liver() != null ? dl.liver()[i] : conf.clone();   // no liver model: the confident region
             Roi sliceRoi = RoiBuilder.build(grid, liver, conf, roi);
             rois.add(sliceRoi);
             livers.add(liver);
@@ -128,12 +128,12 @@ public final class StandardAnalysis implements ExamAnalysis {
 
         ExamResult result = examResult(reading, physics, livers, rois, measured, examValue, stage, flags);
         List<dev.mre.server.results.ResultObject> objects = ResultObjects.write(result, options);
-        List<ResultObject_> written = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
         int n = 0;
         for (dev.mre.server.results.ResultObject o : objects) {
             Path f = outDir.resolve(String.format(Locale.ROOT, "%02d-%s.dcm", ++n, o.kind().shortName()));
             Files.write(f, o.part10());
-            written.add(new ResultObject_(f, o));
+            written.add(new Written(f, o));
         }
         long t4 = System.nanoTime();
 
@@ -167,12 +167,7 @@ public final class StandardAnalysis implements ExamAnalysis {
                 w.object().kind().shortName())).toList(), summary);
     }
 
-    private record ResultObject_(Path file, dev.mre.server.results.ResultObject object) {
-    }
-
-    /** Without a liver model: solid signal (inside the confidence mask's body) stands in for the liver. */
-    private static boolean[] bodyOf(MreSlice slice, boolean[] confident) {
-        return confident.clone();
+    private record Written(Path file, dev.mre.server.results.ResultObject object) {
     }
 
     private ExamResult examResult(ExamReading reading, List<SliceResult> physics, List<boolean[]> livers, List<Roi> rois,
