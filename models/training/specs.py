@@ -45,7 +45,7 @@ SPECS = {
         "architecture": "plain U-Net, 4 levels, 16 base channels, transposed-conv upsampling",
         "channels": [ELASTO], "size": 256,
         "outputs": _roi_out(),
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 3, "batch": 8, "crop": 128,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
         "samples_per_epoch": 320,
     },
     "roi-seg-edge": {
@@ -54,7 +54,7 @@ SPECS = {
         "architecture": "edge U-Net, 4 levels, 16 base channels, depthwise-separable",
         "channels": [ELASTO], "size": 256,
         "outputs": _roi_out(),
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 3, "batch": 8, "crop": 128,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
         "samples_per_epoch": 320,
     },
     "liver-seg-edge": {
@@ -63,7 +63,7 @@ SPECS = {
         "architecture": "edge U-Net, 4 levels, 16 base channels, depthwise-separable",
         "channels": [MAG], "size": 256,
         "outputs": [_liver_out()],
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 3, "batch": 8, "crop": 128,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
         "samples_per_epoch": 320,
     },
     "stiffness-unet": {
@@ -75,7 +75,7 @@ SPECS = {
         "channels": [MAG] + _phase_channels(4), "size": 256,
         "outputs": [{"name": "stiffness", "kind": "map", "units": "kPa", "scale": 2.0,
                      "offset": 4.0}, _liver_out()],
-        "loss": "l1-liver+0.1*l1-body+bce+dice", "optimizer": ADAMW, "epochs": 3, "batch": 8,
+        "loss": "l1-liver+0.1*l1-body+bce+dice", "optimizer": ADAMW, "epochs": 8, "batch": 8,
         "crop": 128, "samples_per_epoch": 320,
     },
 }
