@@ -45,8 +45,8 @@ SPECS = {
         "architecture": "plain U-Net, 4 levels, 16 base channels, transposed-conv upsampling",
         "channels": [ELASTO], "size": 256,
         "outputs": _roi_out(),
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 2, "batch": 8, "crop": 96,
-        "samples_per_epoch": 192,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
+        "samples_per_epoch": 320,
     },
     "roi-seg-edge": {
         "task": "roi-segmentation",
@@ -54,8 +54,8 @@ SPECS = {
         "architecture": "edge U-Net, 4 levels, 16 base channels, depthwise-separable",
         "channels": [ELASTO], "size": 256,
         "outputs": _roi_out(),
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 2, "batch": 8, "crop": 96,
-        "samples_per_epoch": 192,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
+        "samples_per_epoch": 320,
     },
     "liver-seg-edge": {
         "task": "liver-segmentation",
@@ -63,8 +63,8 @@ SPECS = {
         "architecture": "edge U-Net, 4 levels, 16 base channels, depthwise-separable",
         "channels": [MAG], "size": 256,
         "outputs": [_liver_out()],
-        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 2, "batch": 8, "crop": 96,
-        "samples_per_epoch": 192,
+        "loss": "bce+dice", "optimizer": ADAMW, "epochs": 6, "batch": 8, "crop": 128,
+        "samples_per_epoch": 320,
     },
     "stiffness-unet": {
         "task": "stiffness-reconstruction",
@@ -75,8 +75,8 @@ SPECS = {
         "channels": [MAG] + _phase_channels(4), "size": 256,
         "outputs": [{"name": "stiffness", "kind": "map", "units": "kPa", "scale": 2.0,
                      "offset": 4.0}, _liver_out()],
-        "loss": "l1-liver+0.1*l1-body+bce+dice", "optimizer": ADAMW, "epochs": 2, "batch": 8,
-        "crop": 96, "samples_per_epoch": 256,
+        "loss": "l1-liver+0.1*l1-body+bce+dice", "optimizer": ADAMW, "epochs": 8, "batch": 8,
+        "crop": 128, "samples_per_epoch": 320,
     },
 }
 

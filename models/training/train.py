@@ -70,10 +70,11 @@ def _vendor_roi_mean(elast_masked, roi):
 # ------------------------------------------------------------------ losses
 
 def soft_dice_loss(logits, target, eps=1.0):
+    """Soft Dice over the whole batch (crops without target pixels do not dominate)."""
     p = torch.sigmoid(logits)
-    inter = (p * target).sum(dim=(1, 2, 3))
-    den = p.sum(dim=(1, 2, 3)) + target.sum(dim=(1, 2, 3))
-    return (1 - (2 * inter + eps) / (den + eps)).mean()
+    inter = (p * target).sum()
+    den = p.sum() + target.sum()
+    return 1 - (2 * inter + eps) / (den + eps)
 
 
 def compute_loss(spec, out, t):
