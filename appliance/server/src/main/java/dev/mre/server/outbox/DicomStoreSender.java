@@ -4,6 +4,7 @@ package dev.mre.server.outbox;
 import dev.mre.dicom.net.Association;
 import dev.mre.dicom.net.ClientConfig;
 import dev.mre.dicom.net.DicomClient;
+import dev.mre.dicom.net.State;
 import dev.mre.dicom.net.TlsConfig;
 import dev.mre.dicom.net.service.DimseStatus;
 import dev.mre.server.config.AppConfig.Destination;
@@ -13,11 +14,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The production {@link DicomSender}: one association per attempt, one C-STORE of the file's data
- * set bytes as they are, then A-RELEASE. A success or warning status counts as delivered; a
+ * The production {@link DicomSender}: one association per attempt, a C-STORE of each file's data
+ * set bytes as they are (all due files of one destination share the association, see
+ * {@link #sendAll}), then A-RELEASE. A success or warning status counts as delivered; a
  * failure status, a reject, an abort, a timeout or a refused connection is a failed attempt whose
  * reason says which.
  */
@@ -49,6 +52,55 @@ public final class DicomStoreSender implements DicomSender {
                                 .compose(status -> release(as).map(v -> result(status)))
                                 .onFailure(e -> as.abort())))
                 .recover(e -> Future.succeededFuture(SendResult.failed(null, String.valueOf(e.getMessage()))));
+    }
+
+    /**
+     * One association for all files: every file gets its own C-STORE and its own result, so one
+     * object the peer refuses does not fail the others. When the association itself fails (no
+     * connection, rejected, aborted), every file not yet answered gets that failure.
+     */
+    @Override
+    public Future<List<SendResult>> sendAll(Destination d, List<Path> part10Files,
+                                            java.util.function.ObjIntConsumer<SendResult> onResult) {
+        if (part10Files.size() == 1 || (d.tls() && tls == null)) {
+            return DicomSender.super.sendAll(d, part10Files, onResult);
+        }
+        ClientConfig cfg = client.withTls(d.tls() ? tls : null);
+        List<SendResult> results = new ArrayList<>();
+        return io.executeBlocking(() -> {
+            List<Part10Object> objects = new ArrayList<>();
+            for (Path f : part10Files) {
+                objects.add(Part10Object.read(f));
+            }
+            return objects;
+        }).compose(objects -> DicomClient.open(vertx, cfg, d.address().aeTitle(), d.address().host(),
+                        d.address().port(), StoreScu.contextsFor(objects))
+                .compose(as -> {
+                    Future<Void> chain = Future.succeededFuture();
+                    for (Part10Object o : objects) {
+                        chain = chain.compose(v -> StoreScu.store(as, o, io)
+                                .map(DicomStoreSender::result)
+                                .recover(e -> as.state() == State.Sta6
+                                        ? Future.succeededFuture(SendResult.failed(null, String.valueOf(e.getMessage())))
+                                        : Future.failedFuture(e))
+                                .map(r -> {
+                                    onResult.accept(r, results.size());
+                                    results.add(r);
+                                    return null;
+                                }));
+                    }
+                    return chain.compose(v -> release(as)).onFailure(e -> as.abort());
+                }))
+                .map(v -> results)
+                .recover(e -> {
+                    List<SendResult> all = new ArrayList<>(results);
+                    SendResult failed = SendResult.failed(null, String.valueOf(e.getMessage()));
+                    while (all.size() < part10Files.size()) {
+                        onResult.accept(failed, all.size());
+                        all.add(failed);
+                    }
+                    return Future.succeededFuture(all);
+                });
     }
 
     private static Future<Void> release(Association as) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
     public static final String WORKER_POOL = "mre-outbox-io";
+    /** The most objects sent over one association. */
+    static final int MAX_BATCH = 64;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final Vertx vertx;
@@ -69,7 +73,7 @@ public final class Outbox {
     /** Recovers the directory and schedules every pending job; completes with their number. */
     public Future<Integer> start() {
         return io.executeBlocking(store::recover).map(jobs -> {
-            jobs.forEach(this::schedule);
+            scheduleAll(jobs);
             if (!jobs.isEmpty()) {
                 log.info("outbox: resuming {} pending job(s)", jobs.size());
             }
@@ -93,14 +97,32 @@ public final class Outbox {
      */
     public OutboxJob enqueueOnceBlocking(Path part10File, String sopInstanceUid, Destination destination)
             throws java.io.IOException {
-        OutboxJob job = store.enqueueOnce(part10File, sopInstanceUid, destination);
-        if (job == null) {
-            log.info("outbox: {} was already queued for {}; not again", sopInstanceUid, destination);
-        } else {
-            log.info("outbox: queued {} for {} as job {}", sopInstanceUid, destination, job.id());
-            schedule(job);
+        List<OutboxJob> jobs = enqueueAllOnceBlocking(List.of(new Item(part10File, sopInstanceUid)), destination);
+        return jobs.isEmpty() ? null : jobs.get(0);
+    }
+
+    /** One object to queue. */
+    public record Item(Path part10File, String sopInstanceUid) {
+    }
+
+    /**
+     * As {@link #enqueueOnceBlocking} for several objects: all are queued durably first, then
+     * scheduled together, so they leave in one association. Returns the jobs queued now (objects
+     * queued before are skipped).
+     */
+    public List<OutboxJob> enqueueAllOnceBlocking(List<Item> items, Destination destination) throws java.io.IOException {
+        List<OutboxJob> jobs = new ArrayList<>();
+        for (Item item : items) {
+            OutboxJob job = store.enqueueOnce(item.part10File(), item.sopInstanceUid(), destination);
+            if (job == null) {
+                log.info("outbox: {} was already queued for {}; not again", item.sopInstanceUid(), destination);
+            } else {
+                log.info("outbox: queued {} for {} as job {}", item.sopInstanceUid(), destination, job.id());
+                jobs.add(job);
+            }
         }
-        return job;
+        scheduleAll(jobs);
+        return jobs;
     }
 
     /** Stops scheduling; jobs stay on disk for the next start. */
@@ -117,6 +139,28 @@ public final class Outbox {
 
     public OutboxStore store() {
         return store;
+    }
+
+    /** Jobs due now go to their destination's queue together (one batch); the others get timers. */
+    private void scheduleAll(List<OutboxJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        context.runOnContext(v -> {
+            if (closed) {
+                return;
+            }
+            Set<Destination> touched = new HashSet<>();
+            for (OutboxJob job : jobs) {
+                if (job.nextAttemptAt().isAfter(Instant.now())) {
+                    schedule(job);
+                } else {
+                    due.computeIfAbsent(job.destination(), d -> new ArrayDeque<>()).add(job);
+                    touched.add(job.destination());
+                }
+            }
+            touched.forEach(this::drain);
+        });
     }
 
     /** Arms a timer for the job's next attempt; bookkeeping always runs on {@link #context}. */
@@ -137,28 +181,55 @@ public final class Outbox {
     }
 
     /**
-     * Sends due jobs one at a time per destination, so a burst of results (a whole series) does not
-     * open dozens of associations to a console that accepts only a few.
+     * Sends the due jobs of a destination together, up to {@value #MAX_BATCH} over one association,
+     * and one batch at a time per destination, so a burst of results (a whole series) neither
+     * opens dozens of associations to a console that accepts only a few nor pays an association
+     * per object.
      */
     private void drain(Destination destination) {
         Queue<OutboxJob> queue = due.get(destination);
         if (closed || sending.contains(destination) || queue == null || queue.isEmpty()) {
             return;
         }
-        OutboxJob job = queue.poll();
+        List<OutboxJob> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+            batch.add(queue.poll());
+        }
         sending.add(destination);
-        attempt(job).onComplete(ar -> context.runOnContext(v -> {
+        attempt(destination, batch).onComplete(ar -> context.runOnContext(v -> {
             sending.remove(destination);
             drain(destination);
         }));
     }
 
-    private Future<Void> attempt(OutboxJob job) {
-        return sender.send(job.destination(), store.objectOf(job.id()))
-                .recover(e -> Future.succeededFuture(DicomSender.SendResult.failed(null, String.valueOf(e.getMessage()))))
-                .compose(result -> result.delivered() ? delivered(job, result) : failedAttempt(job, result))
-                .onFailure(e -> log.error("outbox: job {} could not be updated on disk: {}; it is retried after"
-                        + " a restart. Check the outbox disk.", job.id(), e.toString()));
+    private Future<Void> attempt(Destination destination, List<OutboxJob> batch) {
+        List<Path> files = batch.stream().map(j -> store.objectOf(j.id())).toList();
+        OutboxJob[] pending = batch.toArray(OutboxJob[]::new);
+        List<Future<Void>> updates = new ArrayList<>();
+        java.util.function.ObjIntConsumer<DicomSender.SendResult> record = (result, i) -> {
+            if (i < 0 || i >= pending.length || pending[i] == null) {
+                return;
+            }
+            OutboxJob job = pending[i];
+            pending[i] = null;
+            updates.add((result.delivered() ? delivered(job, result) : failedAttempt(job, result))
+                    .onFailure(e -> log.error("outbox: job {} could not be updated on disk: {}; it is"
+                            + " retried after a restart. Check the outbox disk.", job.id(), e.toString())));
+        };
+        Future<List<DicomSender.SendResult>> sent;
+        try {
+            sent = sender.sendAll(destination, files, record);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
+        }
+        return sent.transform(ar -> {
+            // Jobs the sender gave no result for (it failed as a whole) count as failed attempts.
+            String reason = ar.failed() ? String.valueOf(ar.cause().getMessage()) : "no result from the sender";
+            for (int i = 0; i < pending.length; i++) {
+                record.accept(DicomSender.SendResult.failed(null, reason), i);
+            }
+            return Future.join(updates).<Void>mapEmpty();
+        });
     }
 
     private Future<Void> delivered(OutboxJob job, DicomSender.SendResult result) {

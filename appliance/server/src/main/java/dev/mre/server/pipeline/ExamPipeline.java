@@ -75,6 +75,7 @@ public final class ExamPipeline {
      * @param files the files of the study's complete series
      */
     public Outcome process(String studyUid, Path root, List<Path> files) throws Exception {
+        long tr = System.nanoTime();
         ExamReading reading;
         try {
             reading = new ExamReader(rules).read(root, files);
@@ -115,7 +116,8 @@ public final class ExamPipeline {
                 .put("result_objects", new JsonArray(result.objects().stream().map(o -> new JsonObject()
                         .put("kind", o.kind()).put("sop_instance_uid", o.sopInstanceUid())
                         .put("file", o.file().getFileName().toString())).toList()))
-                .put("timing_ms", new JsonObject().put("analysis", (t1 - t0) / 1e6).put("queue", (t2 - t1) / 1e6));
+                .put("timing_ms", new JsonObject().put("read", (t0 - tr) / 1e6).put("analysis", (t1 - t0) / 1e6)
+                        .put("queue", (t2 - t1) / 1e6));
         processed.markDone(studyUid, fingerprint, summary);
         log.info("exam {}: done, {} result objects in {} (analysis {} ms, queueing {} ms)", studyUid,
                 result.objects().size(), out, Math.round((t1 - t0) / 1e6), Math.round((t2 - t1) / 1e6));

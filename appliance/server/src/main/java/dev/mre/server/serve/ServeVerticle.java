@@ -97,10 +97,9 @@ public final class ServeVerticle extends VerticleBase {
         if (outbox == null) {
             return;
         }
-        for (ExamAnalysis.ResultObject o : objects) {
-            for (AppConfig.Destination d : config.destinations()) {
-                outbox.enqueueOnceBlocking(o.file(), o.sopInstanceUid(), d);
-            }
+        List<Outbox.Item> items = objects.stream().map(o -> new Outbox.Item(o.file(), o.sopInstanceUid())).toList();
+        for (AppConfig.Destination d : config.destinations()) {
+            outbox.enqueueAllOnceBlocking(items, d);
         }
     }
 

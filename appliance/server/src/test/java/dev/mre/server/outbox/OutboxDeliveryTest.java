@@ -75,6 +75,30 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void objectsQueuedTogetherGoOverOneAssociationAndEachJobIsDone(Vertx vertx) throws Exception {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String uid = "1.2.3.60" + i;
+            items.add(new Outbox.Item(MrObjects.write(dir.resolve("in/r" + i + ".dcm"), MrObjects.dataset(uid)), uid));
+        }
+        try (Storescp scp = Storescp.start(dir.resolve("scp"), "-v")) {
+            Outbox outbox = outbox(vertx);
+            await(outbox.start());
+            java.util.List<OutboxJob> jobs = outbox.enqueueAllOnceBlocking(items, destination(scp.port));
+            assertEquals(5, jobs.size());
+            for (OutboxJob job : jobs) {
+                Path done = outbox.store().doneDir().resolve(job.id() + ".json");
+                waitUntil(() -> Files.exists(done), "delivery of job " + job.id());
+            }
+            assertEquals(5, scp.received().size());
+            String log = Files.readString(dir.resolve("storescp-" + scp.port + ".log"));
+            assertEquals(1, log.split("Association Acknowledged", -1).length - 1, "one association for the batch:\n" + log);
+            assertTrue(outbox.enqueueAllOnceBlocking(items, destination(scp.port)).isEmpty(), "queued once only");
+            await(outbox.close());
+        }
+    }
+
+    @Test
     void whileTheDestinationIsDownTheJobIsRetriedAndDeliveredOnceItComesUp(Vertx vertx) throws Exception {
         Path file = MrObjects.write(dir.resolve("in/result.dcm"), MrObjects.dataset("1.2.3.501"));
         int port = Storescp.freePort();
