@@ -46,7 +46,7 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
     }
 
     /** Exam processing: on or off, processed-exam markers, result objects. */
-    public record Pipeline(boolean enabled, Path stateDir, Path resultsDir) {
+    public record Pipeline(boolean enabled, Path stateDir, Path resultsDir, boolean warmUp) {
     }
 
     /** Model packages; {@code dir} is {@code null} for the default search. */

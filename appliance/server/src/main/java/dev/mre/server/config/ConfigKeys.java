@@ -75,6 +75,7 @@ public final class ConfigKeys {
             new Key("outbox.retry.maxDelaySeconds", 600, "Upper bound of the retry delay."),
             new Key("outbox.retry.maxAttempts", 0, "Attempts before a job moves to failed/; 0 retries until acknowledged."),
             new Key("pipeline.enabled", true, "Process complete MRE exams from the spool (false: receive and store only)."),
+            new Key("pipeline.warmUp", true, "At start, run the whole analysis once on a generated one-slice phantom (a few seconds, while the receiver already listens) so that the first real exam does not pay for JIT compilation and the first inference."),
             new Key("pipeline.stateDir", "/var/lib/mre/state", "Which exam inputs were processed (one marker per study): an exam is processed once, and again only when its images change."),
             new Key("results.dir", "/var/lib/mre/results", "Result objects of every processed exam, <dir>/<study>/<input fingerprint>/; the only output when no destination is set."),
             new Key("models.dir", null, "Folder of installed model packages (<dir>/liver-seg-edge, <dir>/stiffness-unet); not set: the first 'models' folder next to or above the appliance jar."),

@@ -111,7 +111,7 @@ public final class ConfigLoader {
         int attempts = v.nonNegative("outbox.retry.maxAttempts");
         RetryPolicy retry = v.check("outbox.retry", () -> new RetryPolicy(initial, max, attempts));
         AppConfig.Pipeline pipeline = new AppConfig.Pipeline(v.bool("pipeline.enabled"), v.path("pipeline.stateDir"),
-                v.path("results.dir"));
+                v.path("results.dir"), v.bool("pipeline.warmUp"));
         AppConfig.Recognition recognition = new AppConfig.Recognition(regex(v, "recognition.mreSeries"),
                 regex(v, "recognition.elastogramSeries"), regex(v, "recognition.maskedSeries"),
                 v.str("recognition.geCreator"), v.strings("recognition.radiansRescaleTypes"),

@@ -20,6 +20,13 @@ public interface ExamAnalysis {
      */
     Result analyse(ExamReading reading, Path outDir) throws Exception;
 
+    /**
+     * Runs the analysis once on made-up data so that the first real exam runs at full speed
+     * (JIT-compiled code, initialised inference runtime). Optional; the default does nothing.
+     */
+    default void warmUp() throws Exception {
+    }
+
     /** One result object: its Part 10 file and SOP Instance UID (deterministic per input). */
     record ResultObject(Path file, String sopInstanceUid, String kind) {
     }

@@ -79,6 +79,13 @@ public final class ServeVerticle extends VerticleBase {
         WorkerExecutor setup = vertx.createSharedWorkerExecutor(SPOOL_POOL, 1);
         return setup.executeBlocking(() -> {
             ExamAnalysis a = analysis != null ? analysis : StandardAnalysis.create(config);
+            if (config.pipeline().warmUp()) {
+                try {
+                    a.warmUp();
+                } catch (Exception e) {           // only speed is at stake: say so and go on
+                    log.warn("pipeline warm-up failed ({}); the first exam will be slower", e.toString());
+                }
+            }
             return new ExamPipeline(RecognitionRules.of(config.recognition()), a,
                     new ProcessedExams(config.pipeline().stateDir()), config.pipeline().resultsDir(), this::deliver);
         }).andThen(v -> setup.close()).compose(p -> {
