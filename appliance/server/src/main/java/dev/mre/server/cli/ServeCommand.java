@@ -70,7 +70,8 @@ final class ServeCommand implements Command, OptionSpec {
                       the shutdown hook has closed listeners and the outbox)
                   64  wrong usage
                   73  cannot listen (port in use or not permitted) or the spool cannot be created
-                  78  the configuration file is invalid (the message names the key)
+                  78  the configuration file is invalid (the message names the key), or a model
+                      package in the models folder is broken or tampered (reinstall it)
                 """;
     }
 
@@ -101,6 +102,9 @@ final class ServeCommand implements Command, OptionSpec {
                 err.println("mre-appliance serve: cannot listen on port " + config.dicom().port()
                         + (config.dicom().tls().enabled() ? " or TLS port " + config.dicom().tls().port() : "")
                         + ": address already in use; stop the other DICOM listener or choose another --port");
+            } else if (Failures.unwrap(e) instanceof dev.mre.inference.ModelPackageException m) {
+                err.println("mre-appliance serve: cannot start: model package refused: " + m.getMessage());
+                return ExitCode.CONFIG;
             } else {
                 err.println("mre-appliance serve: cannot start: " + Failures.unwrap(e).getMessage());
             }

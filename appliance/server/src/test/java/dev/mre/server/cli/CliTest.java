@@ -177,6 +177,28 @@ class CliTest {
     }
 
     @Test
+    void serveWithATamperedModelPackageExits78AndSaysWhichFile() throws Exception {
+        Path models = dir.resolve("models");
+        Path pkg = models.resolve("liver-seg-edge");
+        Files.createDirectories(pkg);
+        Path shipped = Path.of(System.getProperty("user.dir")).resolve("../../models/liver-seg-edge").normalize();
+        Files.copy(shipped.resolve("manifest.json"), pkg.resolve("manifest.json"));
+        Files.copy(shipped.resolve("MODEL_CARD.md"), pkg.resolve("MODEL_CARD.md"));
+        byte[] onnx = Files.readAllBytes(shipped.resolve("model.onnx"));
+        onnx[onnx.length / 2] ^= 1;                                    // one flipped bit
+        Files.write(pkg.resolve("model.onnx"), onnx);
+        Path cfg = Files.writeString(dir.resolve("mre.json"), new io.vertx.core.json.JsonObject()
+                .put("models", new io.vertx.core.json.JsonObject().put("dir", models.toString()))
+                .put("pipeline", new io.vertx.core.json.JsonObject().put("stateDir", dir.resolve("state").toString()))
+                .put("results", new io.vertx.core.json.JsonObject().put("dir", dir.resolve("results").toString()))
+                .encode());
+        Run r = main("serve", "--config", cfg.toString(), "--port", "0", "--spool", dir.resolve("s").toString(),
+                "--outbox", dir.resolve("o").toString());
+        assertEquals(ExitCode.CONFIG, r.exit(), r.err());
+        assertTrue(r.err().contains("model package refused") && r.err().contains("SHA-256"), r.err());
+    }
+
+    @Test
     void serveRunsUntilStoppedAndStoresWhatStorescuSends() throws Exception {
         int port = Storescp.freePort();
         Path spool = dir.resolve("spool");
