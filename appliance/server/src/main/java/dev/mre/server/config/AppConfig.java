@@ -42,7 +42,7 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
     }
 
     /** The outbox of our own sends. */
-    public record Outbox(Path dir, RetryPolicy retry) {
+    public record Outbox(Path dir, RetryPolicy retry, java.time.Duration keepDone) {
     }
 
     /** Exam processing: on or off, processed-exam markers, result objects. */

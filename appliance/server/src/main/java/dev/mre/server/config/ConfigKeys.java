@@ -71,6 +71,7 @@ public final class ConfigKeys {
             new Key("series.quietTimeSeconds", 5, "A series is complete this long after its last instance arrived."),
             new Key("series.reopenWindowSeconds", 3600, "A completed series is remembered this long: a late instance re-opens it."),
             new Key("outbox.dir", "/var/lib/mre/outbox", "Persistent queue of the appliance's own sends (pending/, objects/, done/, failed/)."),
+            new Key("outbox.keepDoneDays", 30, "Days the records of delivered sends (done/ and the queued-once markers keys/) are kept; pruned at start and hourly. failed/ is never pruned."),
             new Key("outbox.retry.initialDelaySeconds", 5, "Delay before the first retry of a failed send; doubles per attempt."),
             new Key("outbox.retry.maxDelaySeconds", 600, "Upper bound of the retry delay."),
             new Key("outbox.retry.maxAttempts", 0, "Attempts before a job moves to failed/; 0 retries until acknowledged."),

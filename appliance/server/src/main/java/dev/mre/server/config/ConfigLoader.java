@@ -116,7 +116,8 @@ public final class ConfigLoader {
                 regex(v, "recognition.elastogramSeries"), regex(v, "recognition.maskedSeries"),
                 v.str("recognition.geCreator"), v.strings("recognition.radiansRescaleTypes"),
                 regex(v, "recognition.frequencyInName"), v.positiveNumber("recognition.defaultFrequencyHz"));
-        return new AppConfig(dicom, spool, series, new AppConfig.Outbox(v.path("outbox.dir"), retry),
+        return new AppConfig(dicom, spool, series, new AppConfig.Outbox(v.path("outbox.dir"), retry,
+                java.time.Duration.ofDays(v.nonNegative("outbox.keepDoneDays"))),
                 destinations(v), pipeline, recognition, new AppConfig.Models(v.optionalStr("models.dir")));
     }
 

@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
     public static final String WORKER_POOL = "mre-outbox-io";
+    /** Records of delivered jobs are kept this long by default. */
+    public static final Duration DEFAULT_KEEP_DONE = Duration.ofDays(30);
+    private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
+    private final Duration keepDone;
     /** The most objects sent over one association. */
     static final int MAX_BATCH = 64;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -62,6 +66,12 @@ public final class Outbox {
     private boolean closed;
 
     public Outbox(Vertx vertx, Path dir, DicomSender sender, RetryPolicy retry) {
+        this(vertx, dir, sender, retry, DEFAULT_KEEP_DONE);
+    }
+
+    /** @param keepDone how long records of delivered jobs are kept (pruned at start and hourly) */
+    public Outbox(Vertx vertx, Path dir, DicomSender sender, RetryPolicy retry, Duration keepDone) {
+        this.keepDone = keepDone;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.store = new OutboxStore(dir);
@@ -74,6 +84,12 @@ public final class Outbox {
     public Future<Integer> start() {
         return io.executeBlocking(store::recover).map(jobs -> {
             scheduleAll(jobs);
+            prune();
+            context.runOnContext(v -> {
+                if (!closed) {
+                    timers.add(vertx.setPeriodic(PRUNE_EVERY_MS, t -> prune()));
+                }
+            });
             if (!jobs.isEmpty()) {
                 log.info("outbox: resuming {} pending job(s)", jobs.size());
             }
@@ -123,6 +139,16 @@ public final class Outbox {
         }
         scheduleAll(jobs);
         return jobs;
+    }
+
+    private void prune() {
+        io.executeBlocking(() -> store.pruneDone(Instant.now().minus(keepDone))).onComplete(ar -> {
+            if (ar.failed()) {
+                log.warn("outbox: pruning delivered records failed: {}", ar.cause().toString());
+            } else if (ar.result() > 0) {
+                log.info("outbox: pruned {} record(s) of deliveries older than {} days", ar.result(), keepDone.toDays());
+            }
+        });
     }
 
     /** Stops scheduling; jobs stay on disk for the next start. */

@@ -149,6 +149,30 @@ public final class OutboxStore {
         DurableFiles.move(pending.resolve(job.id() + ".json"), failed.resolve(job.id() + ".json"));
     }
 
+    /**
+     * Deletes the records of deliveries (done/ jobs) and the queued-once markers (keys/) last
+     * changed before {@code before}; failed/ is never pruned, it waits for the operator. Returns the
+     * number of files deleted. Run at start and periodically: without it done/ grows by one file
+     * per result object for ever.
+     */
+    public int pruneDone(Instant before) throws IOException {
+        int n = 0;
+        for (Path folder : List.of(done, keys)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+                for (Path f : s.toList()) {
+                    if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(f);
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     public Path doneDir() {
         return done;
     }

@@ -125,7 +125,7 @@ public final class ServeVerticle extends VerticleBase {
         }
         DicomStoreSender sender = new DicomStoreSender(vertx, DicomConfigs.client(config.dicom()),
                 DicomConfigs.tlsConfig(config.dicom().tls()));
-        outbox = new Outbox(vertx, config.outbox().dir(), sender, config.outbox().retry());
+        outbox = new Outbox(vertx, config.outbox().dir(), sender, config.outbox().retry(), config.outbox().keepDone());
         return outbox.start().map(n -> {
             log.info("outbox {} ready for {}", config.outbox().dir(), config.destinations());
             return null;

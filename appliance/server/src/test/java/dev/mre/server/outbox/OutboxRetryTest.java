@@ -134,6 +134,46 @@ class OutboxRetryTest {
     }
 
     @Test
+    void atStartRecordsOfDeliveriesOlderThanTheRetentionArePrunedButFailedJobsStay(Vertx vertx) throws Exception {
+        Path root = dir.resolve("outbox");
+        Outbox first = new Outbox(vertx, root, new ScriptedSender(n -> n <= 2),
+                new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1), Duration.ofDays(30));
+        await(first.start());
+        OutboxJob old = first.enqueueOnceBlocking(object(new byte[] {1}), "1.2.3.1", PACS);
+        OutboxJob recent = first.enqueueOnceBlocking(object(new byte[] {2}), "1.2.3.2", PACS);
+        OutboxJob failed = first.enqueueOnceBlocking(object(new byte[] {3}), "1.2.3.3", PACS);
+        OutboxStore store = first.store();
+        Path oldDone = store.doneDir().resolve(old.id() + ".json");
+        Path recentDone = store.doneDir().resolve(recent.id() + ".json");
+        Path failedJob = store.failedDir().resolve(failed.id() + ".json");
+        waitUntil(() -> Files.exists(oldDone) && Files.exists(recentDone) && Files.exists(failedJob));
+        await(first.close());
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofDays(31)));
+        Files.setLastModifiedTime(oldDone, longAgo);
+        Files.setLastModifiedTime(failedJob, longAgo);
+        try (java.util.stream.Stream<Path> keys = Files.list(root.resolve("keys"))) {
+            for (Path k : keys.toList()) {
+                Files.setLastModifiedTime(k, longAgo);
+            }
+        }
+
+        Outbox restarted = new Outbox(vertx, root, new ScriptedSender(n -> true), FAST, Duration.ofDays(30));
+        await(restarted.start());
+        waitUntil(() -> !Files.exists(oldDone));
+        assertTrue(Files.exists(recentDone), "a record younger than the retention stays");
+        assertTrue(Files.exists(failedJob), "failed jobs wait for the operator");
+        waitUntil(() -> {
+            try (java.util.stream.Stream<Path> keys = Files.list(root.resolve("keys"))) {
+                return keys.findAny().isEmpty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        await(restarted.close());
+    }
+
+    @Test
     void jobsForOneDestinationAreSentOneAtATime(Vertx vertx) throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
