@@ -49,6 +49,17 @@ public final class Batch {
     }
 
     /**
+     * The spec of batch exam {@code seed}: an anatomical exam at {@link #stage}(seed) with the
+     * template's geometry, acquisition and solver. What {@link #run} generates, for callers that
+     * want the same exam in memory (the evaluation of the held-out test split).
+     */
+    public static ExamSpec spec(long seed, ExamSpec template) {
+        return new ExamSpec(PhantomKind.ANATOMICAL, stage(seed), template.stiffnessKPa(), seed, template.columns(),
+                template.rows(), template.fovMm(), template.slices(), template.sliceThicknessMm(), template.sliceGapMm(),
+                template.acquisition(), template.solver());
+    }
+
+    /**
      * @param slices total slices wanted (rounded up to whole exams)
      * @param firstSeed seed of the first exam; exam i has seed firstSeed + i
      * @return the directories written
@@ -71,11 +82,8 @@ public final class Batch {
             List<Future<Path>> futures = new ArrayList<>();
             for (int i = 0; i < exams; i++) {
                 long seed = firstSeed + i;
-                FibrosisStage stage = stage(seed);
                 Vendor vendor = vendor(seed);
-                ExamSpec spec = new ExamSpec(PhantomKind.ANATOMICAL, stage, template.stiffnessKPa(), seed,
-                        template.columns(), template.rows(), template.fovMm(), template.slices(),
-                        template.sliceThicknessMm(), template.sliceGapMm(), template.acquisition(), template.solver());
+                ExamSpec spec = spec(seed, template);
                 Path dir = out.resolve(split(seed)).resolve(String.format(Locale.ROOT, "exam-%d", seed));
                 futures.add(pool.submit(() -> {
                     if (dicom) {

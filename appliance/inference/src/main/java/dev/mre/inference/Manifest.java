@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.inference;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +30,9 @@ public record Manifest(String name, String version, String task, String architec
             "stiffness-reconstruction");
 
     public Manifest {
-        training = Map.copyOf(training);
-        metrics = Map.copyOf(metrics);
+        // free-form records: JSON null is a value there ("crop": null), which Map.copyOf refuses
+        training = Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     /** Parses and validates manifest.json text; {@link IllegalArgumentException} names the field. */

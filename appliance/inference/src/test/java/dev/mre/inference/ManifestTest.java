@@ -2,6 +2,7 @@
 package dev.mre.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,13 @@ class ManifestTest {
         assertEquals(0.5, liver.threshold());
         assertEquals(List.of("largest_connected_component"), liver.postprocess());
         assertEquals("kPa", m.output().channels().get(1).units());
+    }
+
+    @Test
+    void aNullInTheTrainingRecordIsKeptAsNull() throws Exception {
+        Manifest m = Manifest.parse(valid().replace("\"training\": {", "\"training\": {\"crop\": null, "));
+        assertTrue(m.training().containsKey("crop"));
+        assertNull(m.training().get("crop"));
     }
 
     @Test

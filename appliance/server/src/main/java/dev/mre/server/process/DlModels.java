@@ -46,10 +46,19 @@ public final class DlModels implements AutoCloseable {
 
     /** Loads every known package installed under {@code dir}; closes what it loaded if one fails. */
     public static DlModels load(Path dir, RuntimeOptions options) throws ModelPackageException {
+        return load(dir, options, List.of(LIVER, STIFFNESS));
+    }
+
+    /**
+     * Loads the named packages that are installed under {@code dir}, with the same rules (absent
+     * is reported, broken is an error); {@value #STIFFNESS} must have a kPa map output, every other
+     * package a mask output. The evaluation uses it for the ROI models too.
+     */
+    public static DlModels load(Path dir, RuntimeOptions options, List<String> names) throws ModelPackageException {
         Map<String, Model> loaded = new LinkedHashMap<>();
         List<Absent> absent = new ArrayList<>();
         try {
-            for (String name : List.of(LIVER, STIFFNESS)) {
+            for (String name : names) {
                 Path p = dir.resolve(name);
                 if (!Files.isDirectory(p)) {
                     absent.add(new Absent(name, "not installed (no folder " + p + ")"));
@@ -66,7 +75,7 @@ public final class DlModels implements AutoCloseable {
                     }
                     throw e;
                 }
-                requireOutput(pkg, name.equals(LIVER) ? "mask" : "map");
+                requireOutput(pkg, name.equals(STIFFNESS) ? "map" : "mask");
                 loaded.put(name, OnnxRuntimeModel.load(pkg, options));
             }
         } catch (ModelPackageException | RuntimeException e) {
@@ -90,7 +99,7 @@ public final class DlModels implements AutoCloseable {
         if (!ok) {
             throw new ModelPackageException(ModelPackageException.Reason.INCOMPATIBLE, pkg.dir().resolve("manifest.json")
                     + ": " + pkg.manifest().name() + " has no " + (kind.equals("mask") ? "mask output" : "map output in kPa")
-                    + "; the process command takes the " + (kind.equals("mask") ? "liver mask" : "stiffness map") + " from it");
+                    + "; the appliance takes its " + (kind.equals("mask") ? "mask" : "stiffness map") + " from it");
         }
     }
 
