@@ -96,6 +96,10 @@ final class ServeCommand implements Command, OptionSpec {
         Vertx vertx = Vertx.vertx();
         try {
             vertx.deployVerticle(new ServeVerticle(config)).toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {                 // asked to stop while still starting
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            out.println("mre-appliance serve: stopped while starting");
+            return ExitCode.OK;
         } catch (Exception e) {
             vertx.close().toCompletionStage().toCompletableFuture().get();
             if (Failures.isBind(e)) {

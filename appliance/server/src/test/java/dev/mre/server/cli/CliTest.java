@@ -204,7 +204,8 @@ class CliTest {
         Path spool = dir.resolve("spool");
         Run[] result = new Run[1];
         Thread server = new Thread(() -> result[0] = main("serve", "--port", String.valueOf(port), "--ae-title", "MRE_TEST",
-                "--spool", spool.toString(), "--outbox", dir.resolve("outbox").toString()));
+                "--spool", spool.toString(), "--outbox", dir.resolve("outbox").toString(),
+                "--results", dir.resolve("results").toString(), "--state", dir.resolve("state").toString()));
         server.start();
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (main("echo", "MRE_TEST@127.0.0.1:" + port, "--timeout", "2").exit() != 0) {

@@ -41,7 +41,8 @@ class ServeTlsTest {
         Thread server = new Thread(() -> result[0] = CliTest.main("serve", "--port", String.valueOf(port),
                 "--tls-port", String.valueOf(tlsPort), "--tls-cert", dir.resolve("cert.pem").toString(),
                 "--tls-key", dir.resolve("key.pem").toString(), "--spool", spool.toString(),
-                "--outbox", dir.resolve("outbox").toString()));
+                "--outbox", dir.resolve("outbox").toString(), "--results", dir.resolve("results").toString(),
+                "--state", dir.resolve("state").toString()));
         server.start();
         String peer = "MRE_APPLIANCE@127.0.0.1:" + tlsPort;
         String trust = dir.resolve("cert.pem").toString();
