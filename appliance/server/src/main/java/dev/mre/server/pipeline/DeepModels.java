@@ -24,6 +24,14 @@ public interface DeepModels {
     /** A line for the log: which models, which backend. */
     String describe();
 
+    /**
+     * Runs every loaded network once on a batch of {@code slices} blank inputs, so that the
+     * runtime's first run at an exam's batch size (memory planning, kernel choice) happens before
+     * a real exam. The default does nothing.
+     */
+    default void warmUp(int slices) throws Exception {
+    }
+
     /** No models installed. */
     static DeepModels none() {
         return new DeepModels() {

@@ -54,6 +54,15 @@ public final class OnnxDeepModels implements DeepModels, AutoCloseable {
     }
 
     @Override
+    public void warmUp(int slices) throws Exception {
+        for (dev.mre.inference.Model m : models.loaded().values()) {
+            dev.mre.inference.Manifest.Input in = m.modelPackage().manifest().input();
+            float[][] batch = new float[slices][in.channels().size() * in.height() * in.width()];
+            m.run(batch);
+        }
+    }
+
+    @Override
     public void close() {
         models.close();
     }
