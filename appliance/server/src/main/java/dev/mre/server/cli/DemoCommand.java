@@ -113,7 +113,8 @@ final class DemoCommand implements Command, OptionSpec {
         Vertx vertx = Vertx.vertx();
         try {
             BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-            vertx.eventBus().<JsonObject>consumer(PipelineService.EXAM_DONE, m -> events.add(m.body()));
+            vertx.eventBus().<JsonObject>consumer(PipelineService.EXAM_DONE,
+                    m -> events.add(m.body().copy().put(RECEIVED_NS, System.nanoTime())));
             ServeVerticle appliance = new ServeVerticle(config);
             vertx.deployVerticle(appliance).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             String self = config.dicom().aeTitle() + "@127.0.0.1:" + appliance.ports().get(0);
@@ -133,7 +134,7 @@ final class DemoCommand implements Command, OptionSpec {
                 err.println("demo: no result within " + timeout + " s; see the log above");
                 return ExitCode.SOFTWARE;
             }
-            long processedAt = System.nanoTime();
+            long processedAt = outcome.getLong(RECEIVED_NS);
             if (!outcome.getString("status").equals("DONE") && !outcome.getString("status").equals("ALREADY_PROCESSED")) {
                 out.println(outcome.encodePrettily());
                 err.println("demo: the exam could not be processed: " + outcome.getString("reason"));
@@ -146,8 +147,13 @@ final class DemoCommand implements Command, OptionSpec {
                     .put("destinations", new JsonArray(config.destinations().stream().map(Object::toString).toList()))
                     .put("timing_ms", new JsonObject()
                             .put("send_exam", ms(sentAt - t0))
+                            .put("send_start_to_results_queued", ms(processedAt - t0))
+                            // negative: the results were queued before the last image arrived (the
+                            // analysis started once magnitude and phase were complete and overlapped
+                            // the transfer of the vendor series)
                             .put("last_image_to_results_queued", ms(processedAt - sentAt))
-                            .put("last_image_to_results_acknowledged", ms(deliveredAt - sentAt)))
+                            .put("last_image_to_results_acknowledged", config.destinations().isEmpty() ? null
+                                    : ms(Math.max(deliveredAt, processedAt) - sentAt)))
                     .put("work", work.toAbsolutePath().toString());
             out.println(report.encodePrettily());
             if (!delivered) {
@@ -160,6 +166,9 @@ final class DemoCommand implements Command, OptionSpec {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
+
+    /** When the demo heard an exam's outcome (System.nanoTime). */
+    private static final String RECEIVED_NS = "demo_received_ns";
 
     private static double ms(long nanos) {
         return Math.round(nanos / 1e5) / 10.0;
