@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * and meanings are listed in {@link ConfigKeys}.
  */
 public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, List<Destination> destinations,
-                        Pipeline pipeline, Recognition recognition, Models models) {
+                        Pipeline pipeline, Recognition recognition, Models models, Measurement measurement) {
 
     public AppConfig {
         destinations = List.copyOf(destinations);
@@ -47,6 +47,11 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
 
     /** Exam processing: on or off, processed-exam markers, result objects. */
     public record Pipeline(boolean enabled, Path stateDir, Path resultsDir, boolean warmUp) {
+    }
+
+    /** The liver ROI, the staging table and the review-flag thresholds (docs/measurement.md). */
+    public record Measurement(dev.mre.science.measure.RoiConfig roi, dev.mre.science.measure.StagingTable staging,
+                              dev.mre.science.measure.QualityThresholds review) {
     }
 
     /** Model packages; {@code dir} is {@code null} for the default search. */

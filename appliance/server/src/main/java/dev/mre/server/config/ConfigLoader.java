@@ -118,7 +118,41 @@ public final class ConfigLoader {
                 regex(v, "recognition.frequencyInName"), v.positiveNumber("recognition.defaultFrequencyHz"));
         return new AppConfig(dicom, spool, series, new AppConfig.Outbox(v.path("outbox.dir"), retry,
                 java.time.Duration.ofDays(v.nonNegative("outbox.keepDoneDays"))),
-                destinations(v), pipeline, recognition, new AppConfig.Models(v.optionalStr("models.dir")));
+                destinations(v), pipeline, recognition, new AppConfig.Models(v.optionalStr("models.dir")),
+                measurement(v));
+    }
+
+    private static AppConfig.Measurement measurement(Values v) throws ConfigException {
+        double margin = v.number("measurement.edgeMarginMm");
+        double rim = v.number("measurement.vesselRimPixels");
+        dev.mre.science.measure.RoiConfig roi = v.check("measurement.edgeMarginMm",
+                () -> new dev.mre.science.measure.RoiConfig(margin, rim));
+        double diff = v.number("measurement.review.maxDlPhysicsDifferencePercent");
+        double area = v.number("measurement.review.minRoiAreaCm2");
+        double coverage = v.number("measurement.review.minConfidenceCoveragePercent");
+        dev.mre.science.measure.QualityThresholds review = v.check("measurement.review",
+                () -> new dev.mre.science.measure.QualityThresholds(diff / 100, area, coverage / 100));
+        return new AppConfig.Measurement(roi, stagingTable(v), review);
+    }
+
+    /** "mayo" and "jmir2025" are the shipped tables; anything else is the path of a site's table file. */
+    private static dev.mre.science.measure.StagingTable stagingTable(Values v) throws ConfigException {
+        String name = v.str("measurement.stagingTable");
+        switch (name) {
+            case "mayo":
+                return dev.mre.science.measure.StagingTables.mayo();
+            case "jmir2025":
+                return dev.mre.science.measure.StagingTables.jmir2025();
+            default:
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(java.nio.file.Path.of(name));
+                } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                    throw new ConfigException(v.source + ": key 'measurement.stagingTable': neither 'mayo', 'jmir2025'"
+                            + " nor a readable table file: " + e.getMessage(), e);
+                }
+                return v.check("measurement.stagingTable", () -> dev.mre.science.measure.StagingTable.parse(text));
+        }
     }
 
     private static java.util.regex.Pattern regex(Values v, String key) throws ConfigException {

@@ -78,6 +78,14 @@ final class Values {
         return d;
     }
 
+    /** Any finite number; the record it goes into checks its range. */
+    double number(String path) throws ConfigException {
+        if (raw(path) instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw wrongType(path, "a number");
+    }
+
     int nonNegative(String path) throws ConfigException {
         int n = integer(path);
         if (n < 0) {

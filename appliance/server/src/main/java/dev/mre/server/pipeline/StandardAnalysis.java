@@ -92,8 +92,9 @@ public final class StandardAnalysis implements ExamAnalysis {
     }
 
     public static StandardAnalysis create(AppConfig config, DeepModels models) {
-        return new StandardAnalysis(InversionConfig.defaults(), models, RoiConfig.defaults(), StagingTables.mayo(),
-                QualityThresholds.defaults(), ResultOptions.defaults());
+        AppConfig.Measurement m = config.measurement();
+        return new StandardAnalysis(InversionConfig.defaults(), models, m.roi(), m.staging(), m.review(),
+                ResultOptions.defaults());
     }
 
     @Override

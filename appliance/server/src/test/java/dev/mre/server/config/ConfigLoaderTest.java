@@ -57,6 +57,55 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void measurementDefaultsAreTheDocumentedOnesAndEveryOneIsConfigurable() throws Exception {
+        AppConfig d = ConfigLoader.load(null, new JsonObject());
+        assertEquals(10.0, d.measurement().roi().edgeMarginMm());
+        assertEquals("mayo", d.measurement().staging().name());
+        assertEquals(0.10, d.measurement().review().maxDlPhysicsDifference(), 1e-12);
+        assertEquals(5.0, d.measurement().review().minRoiAreaCm2());
+        assertEquals(0.30, d.measurement().review().minConfidenceCoverage(), 1e-12);
+
+        Path table = Files.writeString(dir.resolve("site.txt"), """
+                name: site-a
+                version: 7
+                description: a site's own cut-offs
+                at-cutoff: upper
+                stage: low below 3.5
+                cutoff: 3.5
+                stage: high 3.5 or more
+                """);
+        Path f = file(new JsonObject().put("measurement", new JsonObject().put("edgeMarginMm", 5)
+                .put("vesselRimPixels", 2).put("stagingTable", table.toString())
+                .put("review", new JsonObject().put("maxDlPhysicsDifferencePercent", 15)
+                        .put("minRoiAreaCm2", 3.5).put("minConfidenceCoveragePercent", 20))).encode());
+        AppConfig c = ConfigLoader.load(f, new JsonObject());
+        assertEquals(5.0, c.measurement().roi().edgeMarginMm());
+        assertEquals(2.0, c.measurement().roi().vesselRimPixels());
+        assertEquals("site-a", c.measurement().staging().name());
+        assertEquals(0.15, c.measurement().review().maxDlPhysicsDifference(), 1e-12);
+        assertEquals(3.5, c.measurement().review().minRoiAreaCm2());
+        assertEquals(0.20, c.measurement().review().minConfidenceCoverage(), 1e-12);
+
+        AppConfig j = ConfigLoader.load(null, new JsonObject().put("measurement",
+                new JsonObject().put("stagingTable", "jmir2025")));
+        assertEquals("jmir2025", j.measurement().staging().name());
+    }
+
+    @Test
+    void badMeasurementValuesAreErrorsNamingTheKey() {
+        ConfigException margin = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+                new JsonObject().put("measurement", new JsonObject().put("edgeMarginMm", -1))));
+        assertTrue(margin.getMessage().contains("measurement.edgeMarginMm"), margin.getMessage());
+        ConfigException coverage = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+                new JsonObject().put("measurement", new JsonObject().put("review",
+                        new JsonObject().put("minConfidenceCoveragePercent", 150)))));
+        assertTrue(coverage.getMessage().contains("measurement.review"), coverage.getMessage());
+        ConfigException table = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+                new JsonObject().put("measurement", new JsonObject().put("stagingTable", dir.resolve("none.txt").toString()))));
+        assertTrue(table.getMessage().contains("measurement.stagingTable"), table.getMessage());
+    }
+
+    @Test
     void anUnknownKeyIsAnErrorNamingTheKey() throws Exception {
         Path f = file("{\"dicom\": {\"prot\": 104}}");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, new JsonObject()));
