@@ -26,7 +26,8 @@ class PipelineServiceTest {
     @Test
     void anExamSentByStorescuIsProcessedOnceAcrossRestarts(@TempDir Path dir) throws Exception {
         JsonObject first;
-        try (Appliance app = Appliance.start(dir, new JsonObject())) {
+        JsonObject site = new JsonObject().put("measurement", new JsonObject().put("stagingTable", "jmir2025"));
+        try (Appliance app = Appliance.start(dir, site)) {
             BlockingQueue<JsonObject> done = events(app);
             Dcmtk.Result r = Dcmtk.run("storescu", "-aet", "CONSOLE", "-aec", "MRE_APPLIANCE", "+sd", "+r",
                     "127.0.0.1", Integer.toString(app.port()), EXAM.toString());
@@ -37,6 +38,9 @@ class PipelineServiceTest {
             assertNotNull(summary.getJsonArray("slices").getJsonObject(0).getJsonObject("methods")
                     .getJsonObject("ahi").getDouble("median_kpa"));
             assertTrue(Files.isDirectory(Path.of(first.getString("resultDir"))));
+            JsonObject exam = summary.getJsonObject("exam");
+            assertEquals("jmir2025 v1", exam.getString("staging_table"), "the configured table stages the exam");
+            assertTrue(java.util.Set.of("below-F2", "F2-or-more").contains(exam.getString("stage_code")), exam.encode());
         }
         String study = first.getString("studyInstanceUid");
         JsonObject marker = new ProcessedExams(dir.resolve("state")).get(study);
