@@ -16,7 +16,9 @@ public final class ModelPackageException extends Exception {
         /** model.onnx does not have the SHA-256 the manifest states: changed or corrupted. */
         TAMPERED,
         /** ONNX Runtime refused the model, or its inputs and outputs do not match the manifest. */
-        INCOMPATIBLE
+        INCOMPATIBLE,
+        /** The package's parity/ fixture is not reproduced within the contract's tolerance ({@link Parity}). */
+        PARITY
     }
 
     private final Reason reason;

@@ -91,7 +91,7 @@ class OnnxRuntimeModelTest {
 
     @Test
     void thePredictorGivesMasksAndMapsAtTheSourceSize() throws Exception {
-        List<SliceInput> slices = ParityTest.slices(Packages.TEST_PACKAGE.resolve("parity"));
+        List<SliceInput> slices = Parity.slices(Packages.TEST_PACKAGE.resolve("parity"));
         try (Model m = OnnxRuntimeModel.load(ModelPackage.open(Packages.TEST_PACKAGE), RuntimeOptions.defaults())) {
             List<SliceOutput> out = new Predictor(m).predict(slices);
             assertEquals(slices.size(), out.size());

@@ -18,7 +18,7 @@ public final class Main {
     static List<Command> commands(PrintStream out, PrintStream err) {
         return List.of(new ServeCommand(out, err), new EchoCommand(out, err), new SendCommand(out, err),
                 new DumpCommand(out, err), new ProcessCommand(out, err), new PhantomsCommand(out),
-                new DemoCommand(out, err), new EvaluateCommand(out, err));
+                new DemoCommand(out, err), new EvaluateCommand(out, err), new ModelsCommand(out, err));
     }
 
     public static void main(String[] argv) {
