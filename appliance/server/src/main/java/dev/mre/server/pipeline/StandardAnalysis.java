@@ -85,10 +85,29 @@ public final class StandardAnalysis implements ExamAnalysis {
 
     /** The analysis with the model packages of {@code models.dir} (or the default folder) loaded. */
     public static StandardAnalysis create(AppConfig config) throws Exception {
-        DeepModels models = OnnxDeepModels.load(dev.mre.server.process.ModelsDir.resolve(config.models().dir()),
-                dev.mre.inference.RuntimeOptions.defaults());
+        Path dir = dev.mre.server.process.ModelsDir.resolve(config.models().dir());
+        finishInterruptedInstall(dir);
+        DeepModels models = OnnxDeepModels.load(dir, dev.mre.inference.RuntimeOptions.defaults());
         org.slf4j.LoggerFactory.getLogger(StandardAnalysis.class).info("models: {}", models.describe());
         return create(config, models);
+    }
+
+    /**
+     * A `models install` or `rollback` cut off between its two renames leaves the new package
+     * staged and none active; finish that switch (as the next `models` command would) before
+     * loading, so the appliance does not start without the model.
+     */
+    private static void finishInterruptedInstall(Path dir) throws IOException {
+        dev.mre.server.models.ModelsFolder folder = new dev.mre.server.models.ModelsFolder(dir);
+        if (!Files.isDirectory(dir) || !folder.hasLeftovers()) {
+            return;
+        }
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StandardAnalysis.class);
+        try (java.io.Closeable lock = folder.lock()) {
+            folder.recover().forEach(line -> log.warn("models folder {}: {}", dir, line));
+        } catch (dev.mre.server.models.ModelsException busy) {
+            log.warn("models folder {}: {}; loading what is active now", dir, busy.getMessage());
+        }
     }
 
     public static StandardAnalysis create(AppConfig config, DeepModels models) {

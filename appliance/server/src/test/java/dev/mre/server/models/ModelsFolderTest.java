@@ -73,6 +73,23 @@ class ModelsFolderTest {
     }
 
     @Test
+    void theApplianceFinishesAnInterruptedSwitchBeforeItLoadsTheModels() throws Exception {
+        Path models = dir.resolve("models");
+        Path next = version("2.0.0");
+        Path staging = models.resolve(ModelsFolder.STAGING + LIVER + "-20261122T100001.000Z");
+        Files.createDirectories(staging);
+        PackageFiles.copy(next, PackageFiles.of(next, ModelPackage.open(next).manifest()), staging.resolve(LIVER));
+        Files.writeString(staging.resolve(ModelsFolder.READY), LIVER + "\n", StandardCharsets.UTF_8);
+        assertFalse(Files.exists(models.resolve(LIVER)), "cut off between the renames: nothing active");
+        dev.mre.server.config.AppConfig config = dev.mre.server.config.ConfigLoader.load(null,
+                new io.vertx.core.json.JsonObject().put("models", new io.vertx.core.json.JsonObject()
+                        .put("dir", models.toString())));
+        dev.mre.server.pipeline.StandardAnalysis.create(config);
+        assertEquals(snapshot(next), snapshot(models.resolve(LIVER)));
+        assertFalse(Files.exists(staging));
+    }
+
+    @Test
     void aStagedCopyWithoutReadyIsDiscardedAndTheActivePackageStays() throws Exception {
         Path models = dir.resolve("models");
         ModelsFolder f = new ModelsFolder(models, CLOCK);

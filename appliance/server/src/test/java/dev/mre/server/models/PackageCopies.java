@@ -20,7 +20,10 @@ final class PackageCopies {
     private PackageCopies() {
     }
 
-    /** Copies {@code models/<name>/} to {@code parent/<name>/}. */
+    /**
+     * Copies {@code models/<name>/} to {@code parent/<name>/}: the package's files only, not a
+     * training checkpoint a developer's machine may have beside them (gitignored, never installed).
+     */
     static Path copy(String name, Path parent) throws IOException {
         Path from = REPO_MODELS.resolve(name);
         Path to = parent.resolve(name);
@@ -29,7 +32,7 @@ final class PackageCopies {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
-                } else {
+                } else if (!p.getFileName().toString().equals("checkpoint.pt")) {
                     Files.copy(p, t);
                 }
             }
