@@ -62,7 +62,7 @@ class ResultObjectsPeerTest {
     @Test
     void everyObjectPassesDciodvfyWithoutErrorsOrUnexplainedWarnings() throws Exception {
         for (Path f : files) {
-            Peers.Result r = Peers.dciodvfy(f);
+            dev.mre.server.testing.Dcmtk.Result r = Peers.dciodvfy(f);
             List<String> bad = r.output().lines()
                     .filter(l -> l.startsWith("Error") || l.startsWith("Warning"))
                     .filter(l -> EXPLAINED_WARNINGS.stream().noneMatch(p -> p.matcher(l).matches()))
@@ -75,7 +75,7 @@ class ResultObjectsPeerTest {
     void pydicomReadsValuesUnitsMasksAndReferencesAsWritten() throws Exception {
         Path script = Path.of(getClass().getResource("check_results.py").toURI());
         String sources = result.slices().stream().map(s -> s.image().sopInstanceUid()).collect(Collectors.joining(","));
-        Peers.Result r = Peers.run(List.of("/usr/bin/python3", script.toString(), dir.toString(),
+        dev.mre.server.testing.Dcmtk.Result r = Peers.run(List.of("/usr/bin/python3", script.toString(), dir.toString(),
                 ResultFixtures.EXAM.resolve("truth").toString(), Double.toString(result.examKpa()), sources));
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("ALL OK"), r.output());

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a DCMTK command line tool (storescu, echoscu); fails the test when DCMTK is missing. */
+/** Runs the real peer tools (DCMTK's storescu, echoscu, ...; any program via {@link #command}). */
 public final class Dcmtk {
     private Dcmtk() {
     }
@@ -20,15 +20,22 @@ public final class Dcmtk {
     }
 
     public static Result run(String tool, String... args) throws Exception {
-        Path binary = Path.of("/usr/bin", tool);
-        if (!Files.isExecutable(binary)) {
-            fail(binary + " is missing: install DCMTK (bash .ci/install-peers, or apt-get install dcmtk)");
-        }
-        List<String> cmd = new ArrayList<>(List.of(binary.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of("/usr/bin", tool).toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return command(cmd, "install DCMTK (bash .ci/install-peers, or apt-get install dcmtk)", 60);
+    }
+
+    /**
+     * Runs any peer program (DCMTK, dicom3tools, the Debian python3 with pydicom); a missing
+     * program fails the test with {@code installHint}, never skips it.
+     */
+    public static Result command(List<String> cmd, String installHint, int timeoutSeconds) throws Exception {
+        if (!Files.isExecutable(Path.of(cmd.get(0)))) {
+            fail(cmd.get(0) + " is missing: " + installHint);
+        }
+        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), tool + " did not finish in 60 s");
+        assertTrue(p.waitFor(timeoutSeconds, TimeUnit.SECONDS), cmd.get(0) + " did not finish in " + timeoutSeconds + " s");
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 }
