@@ -59,6 +59,7 @@ final class ProcessCommand implements Command, OptionSpec {
     public String help() {
         return """
                 usage: java -jar mre-appliance.jar process --in DIR --out DIR [--frequency HZ] [--method ahi|mdev|all]
+                                          [--preset default|high-resolution]
                                                           [--models DIR] [--threads N]
 
                 Reads every DICOM file under --in (recursively), recognises the MRE magnitude and phase
@@ -77,6 +78,9 @@ final class ProcessCommand implements Command, OptionSpec {
                   --frequency HZ    driver frequency; default: from the series description
                                     ("MRE 60Hz ..."), else 60 Hz with a warning
                   --method M        ahi, mdev or all (default all)
+                  --preset P        inversion settings: default (liver: 5x5 window, low-pass
+                                    100 1/m) or high-resolution (phantom QA, small inclusions at
+                                    high SNR: 3x3 window, low-pass 200 1/m); docs/inversion.md
                   --models DIR      model packages folder; default: the first 'models' folder beside
                                     the jar or up to 4 folders above it, else ./models
                   --threads N       ONNX Runtime intra-op threads (default 2)
@@ -114,7 +118,7 @@ final class ProcessCommand implements Command, OptionSpec {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("in", "out", "frequency", "method", "models", "threads");
+        return Set.of("in", "out", "frequency", "method", "models", "threads", "preset");
     }
 
     @Override
@@ -128,6 +132,7 @@ final class ProcessCommand implements Command, OptionSpec {
             throw new UsageException("--in DIR and --out DIR are required");
         }
         List<InversionMethod> methods = methods(args.get("method", "all"));
+        InversionConfig inversion = preset(args.get("preset", "default"));
         RecognitionRules rules = RecognitionRules.defaults();
         if (args.has("frequency")) {
             rules = rules.withFrequency(frequency(args.get("frequency")));
@@ -152,12 +157,12 @@ final class ProcessCommand implements Command, OptionSpec {
             return ExitCode.CONFIG;
         }
         try (models) {
-            return run(in, outDir, target, rules, methods, models);
+            return run(in, outDir, target, rules, methods, models, inversion);
         }
     }
 
     private int run(String in, String outDir, Path target, RecognitionRules rules, List<InversionMethod> methods,
-                    DlModels models) {
+                    DlModels models, InversionConfig inversion) {
         ExamReading reading;
         try {
             reading = new ExamReader(rules).read(Path.of(in));
@@ -169,7 +174,7 @@ final class ProcessCommand implements Command, OptionSpec {
             return e.noInput() ? ExitCode.NO_INPUT : ExitCode.DATA_ERROR;
         }
         report(reading);
-        List<SliceResult> results = PhysicsPipeline.run(reading.exam(), InversionConfig.defaults());
+        List<SliceResult> results = PhysicsPipeline.run(reading.exam(), inversion);
         DlInference.Result dl;
         try {
             dl = DlInference.run(models, reading);
@@ -182,7 +187,10 @@ final class ProcessCommand implements Command, OptionSpec {
         try {
             Map<String, String> files = new LinkedHashMap<>(MapWriter.writeMaps(target, results, methods));
             Map<String, String> dlFiles = DlOutput.writeMaps(target, dl, reading.exam().rows(), reading.exam().cols());
-            summary = DlOutput.addTo(ProcessSummary.of(reading, results, methods, files), models, dl, dlFiles);
+            summary = DlOutput.addTo(ProcessSummary.of(reading, results, methods, files), models, dl, dlFiles)
+                    .put("inversion", new io.vertx.core.json.JsonObject().put("preset", presetName(inversion))
+                            .put("window_radius", inversion.windowRadius())
+                            .put("low_pass_per_m", inversion.lowPassCutoffPerM()));
             MapWriter.writeSummary(target, summary);
         } catch (IOException e) {
             err.println("process: cannot write the maps to " + outDir + ": " + e + "; check free space and permissions");
@@ -220,6 +228,19 @@ final class ProcessCommand implements Command, OptionSpec {
             // falls through to the usage error
         }
         throw new UsageException("--threads needs a thread count from 1 to 256, got '" + s + "'");
+    }
+
+    private static String presetName(InversionConfig c) {
+        return c.equals(InversionConfig.highResolution()) ? "high-resolution"
+                : c.equals(InversionConfig.defaults()) ? "default" : "custom";
+    }
+
+    private static InversionConfig preset(String name) throws UsageException {
+        return switch (name) {
+            case "default" -> InversionConfig.defaults();
+            case "high-resolution" -> InversionConfig.highResolution();
+            default -> throw new UsageException("--preset must be default or high-resolution, got '" + name + "'");
+        };
     }
 
     private static List<InversionMethod> methods(String s) throws UsageException {

@@ -135,6 +135,31 @@ class ProcessCommandTest {
     }
 
     @Test
+    void theHighResolutionPresetIsUsedAndRecordedAndAnUnknownPresetExits64() throws Exception {
+        Path def = dir.resolve("default");
+        Path hi = dir.resolve("hi");
+        CliTest.Run d = CliTest.main("process", "--in", Exams.dicom("inclusions").toString(), "--out", def.toString(),
+                "--method", "ahi");
+        CliTest.Run h = CliTest.main("process", "--in", Exams.dicom("inclusions").toString(), "--out", hi.toString(),
+                "--method", "ahi", "--preset", "high-resolution");
+        assertEquals(ExitCode.OK, d.exit(), d.err());
+        assertEquals(ExitCode.OK, h.exit(), h.err());
+        JsonObject di = new JsonObject(d.out()).getJsonObject("inversion");
+        JsonObject hiInv = new JsonObject(h.out()).getJsonObject("inversion");
+        assertEquals("default", di.getString("preset"));
+        assertEquals(2, di.getInteger("window_radius"));
+        assertEquals("high-resolution", hiInv.getString("preset"));
+        assertEquals(1, hiInv.getInteger("window_radius"));
+        assertEquals(200.0, hiInv.getDouble("low_pass_per_m"));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(def.resolve("ahi_kpa.npy")),
+                Files.readAllBytes(hi.resolve("ahi_kpa.npy"))), "the preset changes the maps");
+        CliTest.Run bad = CliTest.main("process", "--in", Exams.dicom("inclusions").toString(), "--out",
+                dir.resolve("bad").toString(), "--preset", "sharp");
+        assertEquals(ExitCode.USAGE, bad.exit());
+        assertTrue(bad.err().contains("--preset"), bad.err());
+    }
+
+    @Test
     void anEmptyOrMissingInputFolderExits66() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliTest.Run r = CliTest.main("process", "--in", empty.toString(), "--out", dir.resolve("o").toString());
