@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.server.models;
 
+import dev.mre.server.ingest.DurableFiles;
 import dev.mre.inference.Manifest;
 import dev.mre.inference.ModelPackage;
 import dev.mre.inference.ModelPackageException;
@@ -111,17 +112,17 @@ public final class ModelsFolder {
             Path active = dir.resolve(name);
             if (!name.isEmpty() && !name.startsWith(".") && !name.contains("/") && Files.isDirectory(s.resolve(name))
                     && !Files.exists(active, LinkOption.NOFOLLOW_LINKS)) {
-                Disk.rename(s.resolve(name), active);
-                Disk.syncDir(dir);
+                Files.move(s.resolve(name), active, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                DurableFiles.syncDirectory(dir);
                 String line = "completed an interrupted switch: " + name + " " + versionOf(active) + " is active";
                 history(line);
                 done.add(line);
             }
-            Disk.deleteTree(s);
+            DurableFiles.deleteTree(s);
             done.add("removed leftover staging folder " + s);
         }
         if (!done.isEmpty()) {
-            Disk.syncDir(dir);
+            DurableFiles.syncDirectory(dir);
         }
         return done;
     }
@@ -273,8 +274,8 @@ public final class ModelsFolder {
                             Path consumed) throws IOException {
         Path ready = staging.resolve(READY);
         Files.writeString(ready, name + "\n", StandardCharsets.UTF_8);
-        Disk.syncFile(ready);
-        Disk.syncDir(staging);
+        DurableFiles.syncFile(ready);
+        DurableFiles.syncDirectory(staging);
         Path active = dir.resolve(name);
         Change.Version from = null;
         Path keptAt = null;
@@ -282,14 +283,14 @@ public final class ModelsFolder {
             from = versionOf(active);
             Path parent = dir.resolve(PREVIOUS).resolve(name);
             Files.createDirectories(parent);
-            Disk.syncDir(dir.resolve(PREVIOUS));
-            Disk.syncDir(dir);
+            DurableFiles.syncDirectory(dir.resolve(PREVIOUS));
+            DurableFiles.syncDirectory(dir);
             keptAt = parent.resolve(from.version().replaceAll("[^A-Za-z0-9._+-]", "_") + "-" + stamp());
-            Disk.rename(active, keptAt);
-            Disk.syncDir(parent);
+            Files.move(active, keptAt, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncDirectory(parent);
         }
-        Disk.rename(staging.resolve(name), active);
-        Disk.syncDir(dir);
+        Files.move(staging.resolve(name), active, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.syncDirectory(dir);
         Change change = new Change(action, name, from, to, keptAt);
         history(change.describe());
         List<Path> drop = new ArrayList<>();
@@ -298,23 +299,23 @@ public final class ModelsFolder {
         }
         kept(name).stream().map(Installed.Kept::dir).filter(p -> !p.equals(consumed)).skip(keep).forEach(drop::add);
         for (int i = 0; i < drop.size(); i++) {
-            Disk.rename(drop.get(i), staging.resolve("discard-" + i));
+            Files.move(drop.get(i), staging.resolve("discard-" + i), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
-        Disk.deleteTree(staging);
-        Disk.syncDir(dir);
+        DurableFiles.deleteTree(staging);
+        DurableFiles.syncDirectory(dir);
         return change;
     }
 
     private Path newStaging(String name) throws IOException {
         Path s = dir.resolve(STAGING + name + "-" + stamp());
         Files.createDirectory(s);
-        Disk.syncDir(dir);
+        DurableFiles.syncDirectory(dir);
         return s;
     }
 
     private static void discardStaging(Path staging, Exception cause) {
         try {
-            Disk.deleteTree(staging);
+            DurableFiles.deleteTree(staging);
         } catch (IOException e) {
             cause.addSuppressed(e);
         }
@@ -367,6 +368,6 @@ public final class ModelsFolder {
         Path h = dir.resolve(HISTORY);
         Files.writeString(h, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS) + " " + line + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Disk.syncFile(h);
+        DurableFiles.syncFile(h);
     }
 }

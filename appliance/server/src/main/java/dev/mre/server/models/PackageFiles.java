@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.server.models;
 
+import dev.mre.server.ingest.DurableFiles;
 import dev.mre.inference.Manifest;
 import dev.mre.inference.ModelPackage;
 import java.io.IOException;
@@ -72,11 +73,11 @@ final class PackageFiles {
                 dirs.add(target.getParent());
             }
             Files.copy(from.resolve(f), target);
-            Disk.syncFile(target);
+            DurableFiles.syncFile(target);
             bytes += Files.size(target);
         }
         for (Path d : dirs) {
-            Disk.syncDir(d);
+            DurableFiles.syncDirectory(d);
         }
         return bytes;
     }

@@ -10,10 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +91,7 @@ public final class ExamPipeline {
         }
         long t0 = System.nanoTime();
         Path out = resultsRoot.resolve(dev.mre.server.ingest.SafeNames.uid(studyUid)).resolve(shortFp(fingerprint));
-        deleteTree(out);                                   // leftovers of an attempt a crash interrupted
+        dev.mre.server.ingest.DurableFiles.deleteTree(out);                                   // leftovers of an attempt a crash interrupted
         Files.createDirectories(out);
         ExamAnalysis.Result result;
         try {
@@ -105,7 +102,7 @@ public final class ExamPipeline {
             return new Outcome(studyUid, Status.FAILED, fingerprint, null, List.of(), null, e.getMessage());
         }
         for (ExamAnalysis.ResultObject o : result.objects()) {
-            force(o.file());
+            dev.mre.server.ingest.DurableFiles.syncFile(o.file());
         }
         dev.mre.server.ingest.DurableFiles.syncDirectory(out);
         long t1 = System.nanoTime();
@@ -178,20 +175,4 @@ public final class ExamPipeline {
         return fp.substring(0, 16);
     }
 
-    private static void force(Path f) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

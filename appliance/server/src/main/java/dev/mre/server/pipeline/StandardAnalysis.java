@@ -241,11 +241,7 @@ public final class StandardAnalysis implements ExamAnalysis {
                     "warm-up: one generated phantom slice analysed and the networks run on a {}-slice batch in {} ms (phantom generated in {} ms)",
                     WARM_UP_SLICES, Math.round((System.nanoTime() - t1) / 1e6), Math.round((t1 - t0) / 1e6));
         } finally {
-            try (java.util.stream.Stream<Path> walk = Files.walk(tmp)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            dev.mre.server.ingest.DurableFiles.deleteTree(tmp);
         }
     }
 
