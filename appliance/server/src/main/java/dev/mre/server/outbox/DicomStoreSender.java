@@ -40,18 +40,7 @@ public final class DicomStoreSender implements DicomSender {
 
     @Override
     public Future<SendResult> send(Destination d, Path part10File) {
-        if (d.tls() && tls == null) {
-            return Future.succeededFuture(SendResult.failed(null,
-                    "destination needs TLS but dicom.tls has no certificates configured"));
-        }
-        ClientConfig cfg = client.withTls(d.tls() ? tls : null);
-        return io.executeBlocking(() -> Part10Object.read(part10File)).compose(o ->
-                DicomClient.open(vertx, cfg, d.address().aeTitle(), d.address().host(), d.address().port(),
-                        StoreScu.contextsFor(List.of(o)))
-                        .compose(as -> StoreScu.store(as, o, io)
-                                .compose(status -> release(as).map(v -> result(status)))
-                                .onFailure(e -> as.abort())))
-                .recover(e -> Future.succeededFuture(SendResult.failed(null, String.valueOf(e.getMessage()))));
+        return sendAll(d, List.of(part10File), (r, i) -> { }).map(results -> results.get(0));
     }
 
     /**
@@ -62,8 +51,14 @@ public final class DicomStoreSender implements DicomSender {
     @Override
     public Future<List<SendResult>> sendAll(Destination d, List<Path> part10Files,
                                             java.util.function.ObjIntConsumer<SendResult> onResult) {
-        if (part10Files.size() == 1 || (d.tls() && tls == null)) {
-            return DicomSender.super.sendAll(d, part10Files, onResult);
+        if (d.tls() && tls == null) {
+            SendResult refused = SendResult.failed(null, "destination needs TLS but dicom.tls has no certificates configured");
+            List<SendResult> all = new ArrayList<>();
+            for (int i = 0; i < part10Files.size(); i++) {
+                onResult.accept(refused, i);
+                all.add(refused);
+            }
+            return Future.succeededFuture(all);
         }
         ClientConfig cfg = client.withTls(d.tls() ? tls : null);
         List<SendResult> results = new ArrayList<>();
