@@ -33,8 +33,8 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
                       boolean requireClientCert) {
     }
 
-    /** The spool of received objects. */
-    public record Spool(Path dir, long reserveBytes) {
+    /** The spool of received objects; {@code journalSegmentBytes} 0 writes every file directly. */
+    public record Spool(Path dir, long reserveBytes, long journalSegmentBytes) {
     }
 
     /** Series completeness. */

@@ -68,6 +68,7 @@ public final class ConfigKeys {
             new Key("dicom.tls.requireClientCert", false, "Reject TLS peers without a certificate signed by trustedCertsPem."),
             new Key("spool.dir", "/var/lib/mre/spool", "Where received objects are stored: <dir>/<study>/<series>/<sopInstance>.dcm."),
             new Key("spool.reserveMegabytes", 256, "Refuse objects (status A700) when less than this much disk would remain free."),
+            new Key("spool.journalSegmentMegabytes", 0, "0 (default): each object's file is written and fsynced (temp file, fsync, rename, directory fsync) before it is acknowledged. N > 0: a write-ahead journal of N MiB segments under <spool.dir>/.journal; an object is acknowledged once its record there is flushed (one data flush, shared by concurrent associations) and its file is written by the same recipe just after, in batches (docs/conformance.md, Durability; docs/benchmarks.md)."),
             new Key("series.quietTimeSeconds", 5, "A series is complete this long after its last instance arrived."),
             new Key("series.reopenWindowSeconds", 3600, "A completed series is remembered this long: a late instance re-opens it."),
             new Key("outbox.dir", "/var/lib/mre/outbox", "Persistent queue of the appliance's own sends (pending/, objects/, done/, failed/)."),

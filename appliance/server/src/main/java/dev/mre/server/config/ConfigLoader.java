@@ -103,7 +103,8 @@ public final class ConfigLoader {
                 v.positive("dicom.maxPduLength"), v.seconds("dicom.idleTimeoutSeconds"),
                 v.seconds("dicom.artimTimeoutSeconds"), tls);
         AppConfig.Spool spool = new AppConfig.Spool(v.path("spool.dir"),
-                v.nonNegative("spool.reserveMegabytes") * 1024L * 1024L);
+                v.nonNegative("spool.reserveMegabytes") * 1024L * 1024L,
+                v.nonNegative("spool.journalSegmentMegabytes") * 1024L * 1024L);
         AppConfig.Series series = new AppConfig.Series(v.seconds("series.quietTimeSeconds"),
                 v.seconds("series.reopenWindowSeconds"));
         Duration initial = v.seconds("outbox.retry.initialDelaySeconds");

@@ -6,14 +6,26 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable store of received objects: {@code <root>/<study>/<series>/<sopInstance>.dcm}, every
- * component made safe by {@link SafeNames}. {@link #store} returns only once the file and its
- * directory entry are on disk ({@link DurableFiles}). Blocking: call it on a worker thread.
+ * component made safe by {@link SafeNames}. {@link #store} returns only once the object is on disk.
+ * Blocking: call it on a worker thread.
+ *
+ * <p>Two ways to get there. Without a journal, the file and its directory entry are written by
+ * {@link DurableFiles} (temp file, fsync, rename, directory fsync) before {@code store} returns.
+ * With the {@link SpoolJournal write-ahead journal} ({@code spool.journalSegmentMegabytes} > 0), {@code store}
+ * returns once the object's record is flushed to a journal segment (one data flush, shared by
+ * concurrent associations); a background thread then writes the spool files in batches by the same
+ * recipe (temp files, fsync each, rename each, fsync each directory), tells the caller's
+ * {@code whenVisible}, and retires the records. {@link #recover} at start-up writes every record
+ * whose file is missing or incomplete. Objects too large for a segment, and every object after a
+ * journal failure, take the direct way.
  *
  * <p>Duplicates are idempotent: a second object with the same SOP Instance UID in the same series
  * keeps the first file and reports {@link Stored#duplicate()}. If its bytes differ, the first copy
@@ -28,6 +40,36 @@ public final class Spool {
     private volatile FileStore fileStore;
     /** Serialises stores of the same path, so two associations sending one instance keep the first copy. */
     private final Object[] locks = new Object[64];
+    private final long journalSegmentBytes;
+    private volatile SpoolJournal journal;
+    private final java.util.concurrent.ConcurrentHashMap<Path, Pending> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.BlockingQueue<Pending> toWrite = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Bytes journaled but not yet in spool files; stores wait above {@link #MAX_PENDING_BYTES}. */
+    private long pendingBytes;
+    private final Object pendingBytesLock = new Object();
+    private Thread writer;
+    private volatile boolean closing;
+    private final boolean startWriterThread;
+    static final long MAX_PENDING_BYTES = 256L << 20;
+    static final int BATCH = 64;
+    private static final Pending STOP = new Pending(null, null, 0, null);
+
+    /** A journaled object whose spool file is not yet written. */
+    private static final class Pending {
+        final Path target;
+        final SpoolJournal.Entry entry;
+        final long size;
+        final Runnable whenVisible;
+        final java.util.concurrent.CompletableFuture<Void> durable = new java.util.concurrent.CompletableFuture<>();
+        SpoolJournal.Ticket ticket;
+
+        Pending(Path target, SpoolJournal.Entry entry, long size, Runnable whenVisible) {
+            this.target = target;
+            this.entry = entry;
+            this.size = size;
+            this.whenVisible = whenVisible;
+        }
+    }
 
     /** What happened to one object. */
     public record Stored(Path file, long bytes, boolean duplicate, boolean differs) {
@@ -37,8 +79,23 @@ public final class Spool {
      * @param reserveBytes refuse an object when less than this would remain free after writing it
      */
     public Spool(Path root, long reserveBytes) {
+        this(root, reserveBytes, 0);
+    }
+
+    /**
+     * @param reserveBytes        refuse an object when less than this would remain free after writing it
+     * @param journalSegmentBytes size of a write-ahead journal segment; 0 writes every file directly
+     */
+    public Spool(Path root, long reserveBytes, long journalSegmentBytes) {
+        this(root, reserveBytes, journalSegmentBytes, true);
+    }
+
+    /** {@code startWriter} false: journaled objects stay in the journal (tests of a crash before the write). */
+    Spool(Path root, long reserveBytes, long journalSegmentBytes, boolean startWriter) {
+        this.startWriterThread = startWriter;
         this.root = root.toAbsolutePath();
         this.reserveBytes = reserveBytes;
+        this.journalSegmentBytes = journalSegmentBytes;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -48,12 +105,64 @@ public final class Spool {
         return root;
     }
 
-    /** Creates the spool directory and deletes temp files left by a crash. Call once at start-up. */
+    /** The journal's folder; its name starts with a dot, which no spool study folder does. */
+    public Path journalDir() {
+        return root.resolve(".journal");
+    }
+
+    /**
+     * Creates the spool directory, deletes temp files left by a crash, writes the spool file of
+     * every object the journal holds whose file is missing or incomplete, then opens the journal
+     * (if configured). Call once at start-up, before receiving.
+     */
     public void recover() throws IOException {
         DurableFiles.createDirectories(root);
         int n = DurableFiles.deleteTempFiles(root);
         if (n > 0) {
             log.info("spool {}: removed {} incomplete file(s) left by an earlier crash", root, n);
+        }
+        List<SpoolJournal.Entry> replay = SpoolJournal.recover(journalDir());
+        int written = 0;
+        for (SpoolJournal.Entry e : replay) {
+            Path target = pathFor(e.studyUid(), e.seriesUid(), e.sopInstanceUid());
+            byte[] bytes = e.parts()[0];
+            // a journaled object was never a duplicate when it was stored, so a file that differs is
+            // one the writer had not finished: the journal's copy is the acknowledged one
+            if (!Files.exists(target) || Files.size(target) != bytes.length
+                    || !Arrays.equals(bytes, Files.readAllBytes(target))) {
+                DurableFiles.createDirectories(target.getParent());
+                DurableFiles.write(target, bytes);
+                written++;
+            }
+        }
+        if (!replay.isEmpty()) {
+            log.info("spool {}: journal held {} acknowledged object(s); wrote {} missing spool file(s)",
+                    root, replay.size(), written);
+        }
+        if (journalSegmentBytes > 0) {
+            journal = SpoolJournal.open(journalDir(), journalSegmentBytes);
+            startWriter();
+        } else if (Files.isDirectory(journalDir())) {
+            SpoolJournal.open(journalDir(), 4096).close();   // empties it (its records are in the spool)
+            DurableFiles.deleteTree(journalDir());
+        }
+    }
+
+    /** Writes the spool files of everything journaled, then stops the writer and the journal. */
+    public void close() {
+        closing = true;
+        Thread w = writer;
+        if (w != null) {
+            toWrite.add(STOP);
+            try {
+                w.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        SpoolJournal j = journal;
+        if (j != null) {
+            j.close();
         }
     }
 
@@ -64,7 +173,80 @@ public final class Spool {
     }
 
     /**
-     * Stores one object durably.
+     * Stores one object durably: the file's bytes are {@code parts} concatenated. Returns once the
+     * object is on disk (in its file, or in the journal); {@code whenVisible} runs (on some thread)
+     * once its spool file can be read: at once on the direct way, after the background write with
+     * the journal, at once for a duplicate.
+     *
+     * @throws SpoolFullException when the disk is full or would drop below the reserve; nothing is left
+     */
+    public Stored store(String studyUid, String seriesUid, String sopInstanceUid, byte[][] parts,
+                        Runnable whenVisible) throws IOException {
+        long size = 0;
+        for (byte[] p : parts) {
+            size += p.length;
+        }
+        DurableFiles.Content content = out -> {
+            for (byte[] p : parts) {
+                out.write(p);
+            }
+        };
+        SpoolJournal j = journal;
+        SpoolJournal.Entry entry = new SpoolJournal.Entry(studyUid, seriesUid, sopInstanceUid, parts);
+        if (j == null || j.isBroken() || closing || !j.fits(entry)) {
+            Stored s = store(studyUid, seriesUid, sopInstanceUid, size, content);
+            whenVisible.run();
+            return s;
+        }
+        Path target = pathFor(studyUid, seriesUid, sopInstanceUid);
+        Pending p;
+        synchronized (locks[Math.floorMod(target.hashCode(), locks.length)]) {
+            if (Files.exists(target)) {
+                Stored s = duplicate(target, size, content);
+                whenVisible.run();
+                return s;
+            }
+            Pending first = pending.get(target);
+            if (first != null) {
+                p = first;
+            } else {
+                checkFreeSpace(size);
+                p = new Pending(target, entry, size, whenVisible);
+                pending.put(target, p);
+            }
+        }
+        if (p.entry != entry) {                       // a second copy of an object being journaled
+            try {
+                p.durable.get();
+            } catch (Exception e) {
+                return store(studyUid, seriesUid, sopInstanceUid, parts, whenVisible);   // the first failed
+            }
+            boolean differs = p.size != size || !Arrays.equals(concat(parts), concat(p.entry.parts()));
+            whenVisible.run();
+            return new Stored(target, size, true, differs);
+        }
+        reserve(size);
+        try {
+            p.ticket = j.append(entry);
+            j.awaitDurable(p.ticket);
+        } catch (IOException | RuntimeException e) {
+            synchronized (locks[Math.floorMod(target.hashCode(), locks.length)]) {
+                pending.remove(target);
+            }
+            release(size);
+            p.durable.completeExceptionally(e);
+            log.warn("spool {}: journal write failed ({}); writing {} directly", root, e.toString(), target.getFileName());
+            Stored s = store(studyUid, seriesUid, sopInstanceUid, size, content);
+            whenVisible.run();
+            return s;
+        }
+        p.durable.complete(null);
+        toWrite.add(p);
+        return new Stored(target, size, false, false);
+    }
+
+    /**
+     * Stores one object durably, writing its file directly (never through the journal).
      *
      * @param size    the number of bytes {@code content} writes (for the free-space check)
      * @throws SpoolFullException when the disk is full or would drop below the reserve; no file is left
@@ -72,13 +254,163 @@ public final class Spool {
     public Stored store(String studyUid, String seriesUid, String sopInstanceUid, long size,
                         DurableFiles.Content content) throws IOException {
         Path target = pathFor(studyUid, seriesUid, sopInstanceUid);
+        Pending first;
         synchronized (locks[Math.floorMod(target.hashCode(), locks.length)]) {
             if (Files.exists(target)) {
                 return duplicate(target, size, content);
             }
-            write(target, size, content);
+            first = pending.get(target);
+            if (first == null) {
+                write(target, size, content);
+                return new Stored(target, Files.size(target), false, false);
+            }
         }
-        return new Stored(target, Files.size(target), false, false);
+        // the first copy is in the journal, its file not yet written: it wins, as a file would
+        try {
+            first.durable.get();
+        } catch (Exception e) {
+            return store(studyUid, seriesUid, sopInstanceUid, size, content);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) size);
+        content.writeTo(bytes);
+        boolean differs = !Arrays.equals(bytes.toByteArray(), concat(first.entry.parts()));
+        return new Stored(target, size, true, differs);
+    }
+
+    private static byte[] concat(byte[][] parts) {
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private void reserve(long size) {
+        synchronized (pendingBytesLock) {
+            while (pendingBytes > 0 && pendingBytes + size > MAX_PENDING_BYTES) {
+                try {
+                    pendingBytesLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            pendingBytes += size;
+        }
+    }
+
+    private void release(long size) {
+        synchronized (pendingBytesLock) {
+            pendingBytes -= size;
+            pendingBytesLock.notifyAll();
+        }
+    }
+
+    // ---- the background writer -----------------------------------------------------------------
+
+    private void startWriter() {
+        if (!startWriterThread) {
+            return;
+        }
+        writer = new Thread(this::writeLoop, "spool-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private void writeLoop() {
+        while (true) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                batch.add(toWrite.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            toWrite.drainTo(batch, BATCH - 1);
+            boolean stop = batch.removeIf(p -> p == STOP);
+            if (!batch.isEmpty()) {
+                writeWithRetry(batch);
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void writeWithRetry(List<Pending> batch) {
+        long backoffMs = 100;
+        while (true) {
+            try {
+                writeBatch(batch);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // the objects are safe in the journal; try again (a full disk may be freed)
+                log.error("spool {}: could not write {} journaled object(s) to their files ({}); {}", root,
+                        batch.size(), e.toString(), closing ? "they are written at the next start"
+                                : "retrying in " + backoffMs + " ms");
+                if (closing) {
+                    return;
+                }
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoffMs = Math.min(30_000, backoffMs * 2);
+            }
+        }
+    }
+
+    /** Temp files written, each fsynced, each renamed, each directory fsynced; then visible and retired. */
+    private void writeBatch(List<Pending> batch) throws IOException {
+        List<Path> temps = new ArrayList<>(batch.size());
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        try {
+            for (Pending p : batch) {
+                Path dir = p.target.getParent();
+                DurableFiles.createDirectories(dir);
+                Path temp = dir.resolve(DurableFiles.TEMP_PREFIX + java.util.UUID.randomUUID() + ".tmp");
+                temps.add(temp);
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+                    for (byte[] part : p.entry.parts()) {
+                        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(part);
+                        while (b.hasRemaining()) {
+                            ch.write(b);
+                        }
+                    }
+                }
+                dirs.add(dir);
+            }
+            for (Path t : temps) {
+                DurableFiles.syncFile(t);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Files.move(temps.get(i), batch.get(i).target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+            throw e;
+        }
+        for (Path d : dirs) {
+            DurableFiles.syncDirectory(d);
+        }
+        for (Pending p : batch) {
+            synchronized (locks[Math.floorMod(p.target.hashCode(), locks.length)]) {
+                pending.remove(p.target);
+            }
+            release(p.size);
+            journal.retire(p.ticket);
+            try {
+                p.whenVisible.run();
+            } catch (RuntimeException e) {
+                log.warn("spool {}: listener failed for {}: {}", root, p.target.getFileName(), e.toString());
+            }
+        }
     }
 
     private void write(Path target, long size, DurableFiles.Content content) throws IOException {

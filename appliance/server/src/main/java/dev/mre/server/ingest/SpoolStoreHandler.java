@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The storage SCP's handler: writes each received object to the {@link Spool} as a Part 10 file
  * (our file meta, the data set bytes exactly as received) and returns only once it is durable, so
  * the C-STORE response (sent after this returns) never acknowledges an object a power cut could
- * lose. Then it tells the series tracker.
+ * lose. It tells the series tracker once the object's spool file can be read (at once, or after the
+ * journal's background write; see {@link Spool}).
  *
  * <p>Statuses: 0x0000 stored (also for an identical or differing duplicate, see {@link Spool});
  * 0xA700 when the disk is full or below the reserve; 0x0110 for any other write error. One INFO
@@ -48,10 +49,12 @@ public final class SpoolStoreHandler implements StoreHandler {
         Spool.Stored s;
         try {
             s = spool.store(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                    rq.sopInstanceUid(), size, out -> {
-                        out.write(header);
-                        out.write(bytes);
-                    });
+                    rq.sopInstanceUid(), new byte[][] {header, bytes}, () -> stored.accept(new StoredInstance(
+                            ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
+                            rq.sopClassUid(), rq.sopInstanceUid(), ds.getString(Tag.Modality),
+                            ds.getString(Tag.SeriesNumber), ds.getString(Tag.SeriesDescription), rq.callingAe(),
+                            spool.pathFor(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
+                                    rq.sopInstanceUid()), imagesInAcquisition(ds))));
         } catch (SpoolFullException e) {
             logLine(rq, size, Status.OutOfResources, start);
             log.warn("{} refused {}: {}; free disk space in the spool", rq.association(), rq.sopInstanceUid(),
@@ -68,9 +71,6 @@ public final class SpoolStoreHandler implements StoreHandler {
                     rq.association(), rq.sopInstanceUid(), s.file());
         }
         logLine(rq, s.bytes(), Status.Success, start);
-        stored.accept(new StoredInstance(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                rq.sopClassUid(), rq.sopInstanceUid(), ds.getString(Tag.Modality), ds.getString(Tag.SeriesNumber),
-                ds.getString(Tag.SeriesDescription), rq.callingAe(), s.file(), imagesInAcquisition(ds)));
         return Status.Success;
     }
 

@@ -129,7 +129,7 @@ public final class PipelineService {
             return out;
         }
         for (Path study : list(spoolRoot)) {
-            if (!Files.isDirectory(study)) {
+            if (!Files.isDirectory(study) || study.getFileName().toString().startsWith(".")) {   // .journal
                 continue;
             }
             for (Path series : list(study)) {

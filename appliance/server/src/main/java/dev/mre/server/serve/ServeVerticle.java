@@ -38,6 +38,7 @@ public final class ServeVerticle extends VerticleBase {
     private final ExamAnalysis analysis;
     private Outbox outbox;
     private PipelineService pipeline;
+    private Spool spool;
 
     public ServeVerticle(AppConfig config) {
         this(config, null);
@@ -51,7 +52,9 @@ public final class ServeVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Spool spool = new Spool(config.spool().dir(), config.spool().reserveBytes());
+        Spool spool = new Spool(config.spool().dir(), config.spool().reserveBytes(),
+                config.spool().journalSegmentBytes());
+        this.spool = spool;
         SeriesTracker tracker = new SeriesTracker(vertx, config.series().quietTime(), config.series().reopenWindow());
         DimseServices services = DimseServices.verificationAndStorage(new SpoolStoreHandler(spool, tracker::add));
         WorkerExecutor io = vertx.createSharedWorkerExecutor(SPOOL_POOL, 1);
@@ -152,6 +155,11 @@ public final class ServeVerticle extends VerticleBase {
         if (outbox != null) {
             closing.add(outbox.close());
         }
-        return Future.join(closing);
+        Spool s = spool;
+        return Future.join(closing).eventually(() -> s == null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> {
+                    s.close();                // writes the files of what the journal still holds
+                    return null;
+                }));
     }
 }
