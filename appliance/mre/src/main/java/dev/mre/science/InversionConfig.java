@@ -52,11 +52,12 @@ public record InversionConfig(double densityKgPerM3, double lowPassCutoffPerM, i
     /**
      * High-resolution preset for phantom QA (small inclusions): 3x3 window (windowRadius 1), a
      * 200 1/m low-pass and the noise-bias correction of AHI, everything else as
-     * {@link #defaults()}. On the QA phantom it reads the 10 and 20 mm inclusions without bias
-     * (median over noise draws within 5% at SNR 30 to 3000), but a single acquisition at SNR 30
-     * scatters by about +-25% at their centres (a 3x3 Laplacian of noisy data); within 15% on every
-     * draw needs SNR 100 or more. Not the default: its 3x3 window makes the confidence fit reach
-     * 0.95 far less often and stiff tissue is noisy (docs/inversion.md).
+     * {@link #defaults()}. On the QA phantom AHI reads the 10 and 20 mm inclusions within 15% on
+     * 9-10 of 10 noise draws at SNR 100 and 7-8 of 10 at SNR 60; at SNR 30 the correction moves the
+     * draw medians from -20% / -46% to -11% / -26%, but a single acquisition scatters by about +-25%
+     * at the centres (a 3x3 Laplacian of noisy data), so only 4 and 1 of 10 draws are within 15%.
+     * Not the default: its 3x3 window makes the confidence fit reach 0.95 far less often and stiff
+     * tissue is noisy (docs/inversion.md).
      */
     public static InversionConfig highResolution() {
         return defaults().withWindowRadius(1).withBandPass(0, 200).withNoiseBiasCorrection(true);
