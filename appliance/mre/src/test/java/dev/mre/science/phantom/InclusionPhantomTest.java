@@ -4,16 +4,25 @@ package dev.mre.science.phantom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mre.phantoms.acquisition.AcquiredSlice;
 import dev.mre.phantoms.acquisition.AcquisitionConfig;
+import dev.mre.phantoms.acquisition.MreAcquisition;
 import dev.mre.phantoms.anatomy.BlockPhantoms;
 import dev.mre.phantoms.exam.Exam;
 import dev.mre.phantoms.exam.ExamSpec;
 import dev.mre.phantoms.exam.PhantomKind;
+import dev.mre.phantoms.physics.WaveSolver;
 import dev.mre.science.InversionConfig;
 import dev.mre.science.InversionMethod;
 import dev.mre.science.MapStatistics;
+import dev.mre.science.MreExam;
+import dev.mre.science.MreSlice;
+import dev.mre.science.PhaseScaling;
 import dev.mre.science.PhysicsPipeline;
 import dev.mre.science.SliceResult;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +33,11 @@ import org.junit.jupiter.api.Test;
  * <p>Issue 4 asks for 10 mm and more within 15%. With the defaults (5x5 window, 100 1/m low-pass,
  * tuned for liver at SNR 30) only the 20 mm inclusion is resolved, and only when the wave there is
  * well above noise: the window and the low-pass blur the soft surroundings into a 6.4-pixel disc.
- * {@link InversionConfig#highResolution()} (3x3, 200 1/m) resolves 10 mm with AHI from SNR 60 on;
- * MDEV's magnitude ratio does not get within 15% at 10 mm at any SNR. Without noise and without
+ * {@link InversionConfig#highResolution()} (3x3, 200 1/m, AHI noise-bias correction) resolves 10
+ * and 20 mm with AHI on every noise draw from SNR 100 (9 and 10 of 10 draws), on most at SNR 60
+ * (8 and 7 of 10) and on a minority at SNR 30 (4 and 1 of 10): there the correction removes most
+ * of the bias, but a 3x3 Laplacian of noisy data scatters by +-25% at the centres. MDEV's
+ * magnitude ratio does not get within 15% at 10 mm at any SNR. Without noise and without
  * smoothing both inversions resolve 6 mm: the limit is the smoothing that noise forces.
  */
 class InclusionPhantomTest {
@@ -47,9 +59,10 @@ class InclusionPhantomTest {
 
     @Test
     void theHighResolutionPresetResolvesTheTenMillimetreInclusionWithAhiAtSnr100() {
-        // InversionConfig.highResolution(): 3x3 window, 200 1/m low-pass. Swept (docs/inversion.md):
-        // AHI 10 mm reads -3% at SNR 3000, -6% at 300, -12% at 100, -13% at 60, -17% at 30; the
-        // default 5x5 window reads -45% at every SNR. MDEV's magnitude ratio stays -17% or worse.
+        // InversionConfig.highResolution(): 3x3 window, 200 1/m low-pass, noise-bias correction.
+        // Over 10 noise draws (InclusionSeeds, docs/inversion.md) AHI reads 10 mm at a median of
+        // -7.5% at SNR 100 (p10-p90 8.9-10.9 kPa, 9 of 10 within 15%) and 20 mm at -5.9% (10 of
+        // 10); this seed: 8.90 and 10.41. The default 5x5 window reads 10 mm -45% at every SNR.
         ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
                 .withAcquisition(AcquisitionConfig.defaults().withSnr(100));
         Exam e = PhantomExams.generate(spec);
@@ -63,6 +76,64 @@ class InclusionPhantomTest {
                 assertEquals(inc.kPa(), g, RESOLVED * inc.kPa(), "AHI " + inc.diameterMm() + " mm");
             }
         }
+    }
+
+    @Test
+    void atSnr30TheNoiseBiasCorrectionRemovesMostOfTheLowBiasOverNoiseDraws() {
+        // The phantom's default acquisition (SNR 30), 8 noise draws of one solved wave (seeds 1..8,
+        // as ExamGenerator draws them), highResolution() with and without the correction; the
+        // median over draws of each inclusion's centre value. The noise terms predicted at the
+        // centres (NoiseBiasProbe) are: first order 3.8% (10 mm) and 34% (20 mm, where the wave is
+        // 0.31 rad and the 3x3 Laplacian's noise exceeds the signal), second order (half the
+        // variance of D) 7% and about 100% of |D0|^2. Measured draw medians: 10 mm 8.1 -> 8.95 kPa,
+        // 20 mm 5.5 -> 7.4 kPa. So: the correction must raise both (by more than 5% and 20%), and
+        // the 10 mm draw median must come within 15% (-10.5%: 4.5 points of margin, the median of
+        // 8 draws of a +-25% scatter has a standard error of about 8%, so this holds for these
+        // seeds, not for every set of 8). The 20 mm stays about 26% low at SNR 30: the 3x3 window
+        // is noise-dominated there and the guard caps the correction; a 5x5 window with the
+        // correction reads it at a draw median of 9.9 kPa, but blurs the 10 mm to 5.4.
+        ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1);
+        Exam e = PhantomExams.generate(spec);
+        var model = e.slices().get(0).truth();
+        var wave = WaveSolver.solve(model.medium(), model.force(), spec.solver());
+        InversionConfig on = InversionConfig.highResolution();
+        InversionConfig off = on.withNoiseBiasCorrection(false);
+        List<BlockPhantoms.Inclusion> incs = List.of(BlockPhantoms.defaultInclusions().get(0),
+                BlockPhantoms.defaultInclusions().get(1));
+        int draws = 8;
+        double[][][] v = new double[2][incs.size()][draws];
+        for (int d = 0; d < draws; d++) {
+            AcquiredSlice a = MreAcquisition.acquire(model, wave, spec.acquisition(),
+                    new SplittableRandom((d + 1) * 1_000_003L + 1));
+            double h = spec.pixelMm() / 1000;
+            MreExam exam = new MreExam(spec.rows(), spec.columns(), h, h, spec.solver().frequencyHz(),
+                    PhaseScaling.radians(), List.of(new MreSlice(0, 0, spec.sliceThicknessMm() / 1000,
+                            a.magnitude(), a.phaseRad())));
+            for (int c = 0; c < 2; c++) {
+                SliceResult r = PhysicsPipeline.run(exam, c == 0 ? off : on).get(0);
+                for (int k = 0; k < incs.size(); k++) {
+                    v[c][k][d] = MapStatistics.medianInMask(r.maps().get(InversionMethod.AHI).values(),
+                            disc(e, incs.get(k)));
+                }
+            }
+        }
+        for (int k = 0; k < incs.size(); k++) {
+            double before = median(v[0][k]);
+            double after = median(v[1][k]);
+            System.out.printf("SNR 30, highResolution(), %d draws: AHI %.0f mm draw median %.2f kPa without, %.2f with"
+                    + " the noise-bias correction; draws with: %s%n", draws, incs.get(k).diameterMm(), before, after,
+                    Arrays.toString(v[1][k]));
+            assertTrue(after > before * (k == 0 ? 1.20 : 1.05), incs.get(k).diameterMm() + " mm: correction raises "
+                    + before + " -> " + after);
+        }
+        assertEquals(10, median(v[1][1]), RESOLVED * 10, "10 mm draw median with the correction");
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class InclusionSweep {
         int[] radii = java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
         double[] lps = java.util.Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
         int[] dirs = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {0};
+        int[] nbs = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {0};
         for (double snr : snrs) {
             ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
                     .withAcquisition(AcquisitionConfig.defaults().withSnr(snr));
@@ -30,9 +31,11 @@ public final class InclusionSweep {
             for (int r : radii) {
                 for (double lp : lps) {
                   for (int dir : dirs) {
-                    InversionConfig c = InversionConfig.defaults().withBandPass(0, lp).withWindowRadius(r).withDirectionalFilters(dir);
+                   for (int nb : nbs) {
+                    InversionConfig c = InversionConfig.defaults().withBandPass(0, lp).withWindowRadius(r).withDirectionalFilters(dir)
+                            .withNoiseBiasCorrection(nb != 0);
                     SliceResult res = PhysicsPipeline.run(PhantomExams.toMreExam(e), c).get(0);
-                    StringBuilder sb = new StringBuilder(String.format("snr %5.0f r %d lp %7.0f dir %d", snr, r, lp, dir));
+                    StringBuilder sb = new StringBuilder(String.format("snr %5.0f r %d lp %7.0f dir %d nb %d", snr, r, lp, dir, nb));
                     for (InversionMethod m : InversionMethod.values()) {
                         sb.append(" | ").append(m);
                         for (BlockPhantoms.Inclusion inc : BlockPhantoms.defaultInclusions()) {
@@ -48,6 +51,7 @@ public final class InclusionSweep {
                         sb.append(String.format(" %.3f", Math.hypot(re[i], im[i])));
                     }
                     System.out.println(sb);
+                   }
                   }
                 }
             }

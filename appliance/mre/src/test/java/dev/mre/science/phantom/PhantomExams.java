@@ -27,6 +27,11 @@ final class PhantomExams {
         return CACHE.computeIfAbsent(spec, s -> ExamGenerator.generate(s, true));
     }
 
+    /** Drops a cached exam (sweeps over many seeds). */
+    static void forget(ExamSpec spec) {
+        CACHE.remove(spec);
+    }
+
     /** The phantom exam's images as an MreExam (phase already in radians). */
     static MreExam toMreExam(Exam exam) {
         ExamSpec spec = exam.spec();
