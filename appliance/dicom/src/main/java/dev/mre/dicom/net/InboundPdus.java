@@ -16,10 +16,14 @@ import java.util.Arrays;
 final class InboundPdus {
 
   private static final int INITIAL = 16 * 1024;
+  /** A buffer grown past this (one huge PDU) is given back once it is drained. */
+  private static final int KEEP = 1 << 20;
 
   private final PduDecoder decoder;
   private byte[] in = new byte[INITIAL];
-  private int length;
+  /** The unread bytes are in[start, end). */
+  private int start;
+  private int end;
 
   InboundPdus(PduDecoder decoder) {
     this.decoder = decoder;
@@ -27,28 +31,37 @@ final class InboundPdus {
 
   void append(Buffer chunk) {
     int n = chunk.length();
-    if (in.length - length < n) {
-      in = Arrays.copyOf(in, Math.max(length + n, in.length * 2));
+    if (in.length - end < n) {
+      int unread = end - start;
+      if (in.length - unread >= n && unread <= in.length / 2) {
+        System.arraycopy(in, start, in, 0, unread);     // room after moving the unread part down
+      } else {
+        in = Arrays.copyOfRange(in, start, start + Math.max(unread + n, in.length * 2));
+      }
+      start = 0;
+      end = unread;
     }
-    chunk.getBytes(0, n, in, length);
-    length += n;
+    chunk.getBytes(0, n, in, end);
+    end += n;
   }
 
   /** The next complete PDU, or null; on a {@link PduException} the rest of the input is dropped. */
   Pdu next() throws PduException {
-    ByteBuffer b = ByteBuffer.wrap(in, 0, length);
+    ByteBuffer b = ByteBuffer.wrap(in, start, end - start);
     Pdu pdu;
     try {
       pdu = decoder.decode(b);
     } catch (PduException e) {
-      length = 0;
+      start = end = 0;
       throw e;
     }
     if (pdu != null) {
-      System.arraycopy(in, b.position(), in, 0, length - b.position());
-      length -= b.position();
-      if (in.length > 4 * INITIAL && length < INITIAL) {
-        in = Arrays.copyOf(in, INITIAL); // give back a buffer grown for one large PDU
+      start = b.position();
+      if (start == end) {
+        start = end = 0;
+        if (in.length > KEEP) {
+          in = new byte[INITIAL];
+        }
       }
     }
     return pdu;
