@@ -4,7 +4,8 @@
 #
 #   receive: 1,000 MR images (256x256, 16-bit) from DCMTK storescu, over 1 association and over
 #            10 parallel associations, into (a) our `serve` (fsync + atomic rename before each
-#            response) and (b) DCMTK storescp (no fsync), same machine, same run.
+#            response), (b) our `serve` with the write-ahead journal, and (c) DCMTK storescp
+#            (no fsync), same machine, same run.
 #   send:    the same 1,000 images from our `send` and from DCMTK storescu into DCMTK storescp.
 #   memory:  peak RSS (VmHWM) of our `serve` process over the receive runs.
 #
@@ -51,21 +52,31 @@ par_assoc() {
 echo "| run | instances | seconds | instances/s | MB/s |"
 echo "|---|---|---|---|---|"
 
-# --- receive: our SCP ---------------------------------------------------------------------
+# --- receive: our SCP, files fsynced before each response (default) and with the journal -----
+# direct:  temp file + fsync + rename + directory fsync before each C-STORE response (default)
+# journal: spool.journalSegmentMegabytes=32: response after one shared flush of a journal record;
+#          files written in fsynced batches just after. The count waits until all files are there.
+for dur in direct journal; do
 for mode in one par; do
-  P=$(free_port); SP="$WORK/spool-$mode"; mkdir -p "$SP"
-  java -jar "$JAR" serve --port "$P" --ae-title MRE_BENCH --spool "$SP" >"$WORK/serve-$mode.log" 2>&1 &
+  P=$(free_port); SP="$WORK/spool-$dur-$mode"; mkdir -p "$SP"
+  MB=0; [ $dur = journal ] && MB=32
+  echo "{\"spool\": {\"journalSegmentMegabytes\": $MB}}" > "$WORK/serve-$dur.json"
+  java -jar "$JAR" serve --port "$P" --ae-title MRE_BENCH --spool "$SP" --config "$WORK/serve-$dur.json" >"$WORK/serve-$dur-$mode.log" 2>&1 &
   SPID=$!; PIDS+=($SPID); wait_port "$P"
   # Warm-up, not counted: the appliance is a long-running JVM, so measure it with its hot paths
   # compiled (one full pass of the same images), then empty the spool so every image is written again.
   one_assoc MRE_BENCH "$P"
-  rm -rf "${SP:?}"/*
+  for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
+  find "$SP" -mindepth 1 -maxdepth 1 -not -name '.journal' -exec rm -rf {} +
   t0=$(now); if [ $mode = one ]; then one_assoc MRE_BENCH "$P"; else par_assoc MRE_BENCH "$P"; fi; t1=$(now)
+  for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
+  t2=$(now)
   n=$(find "$SP" -type f -name '*.dcm' | wc -l)
   RSS=$(awk '/VmHWM/ {print $2}' /proc/$SPID/status)
   kill "$SPID"; wait "$SPID" 2>/dev/null || true
-  label="receive, ours (fsync), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), peak RSS $((RSS/1024)) MiB"
+  label="receive, ours ($dur), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), peak RSS $((RSS/1024)) MiB, all files written $(echo "$t2 - $t1" | bc -l | awk '{printf "%.2f", $1}') s after the last response"
   row "$label" "$(echo "$t1 - $t0" | bc -l)" "$n"
+done
 done
 
 # --- receive: DCMTK storescp ----------------------------------------------------------------
