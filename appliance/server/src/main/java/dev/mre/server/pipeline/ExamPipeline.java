@@ -129,11 +129,12 @@ public final class ExamPipeline {
      */
     private Outcome unusable(String studyUid, List<Path> files, ExamException e) throws IOException {
         logSeries(studyUid, e.series());
-        String fingerprint = fingerprint(files);
         if (e.getMessage().startsWith("no MRE phase images") || e.getMessage().startsWith("no magnitude images")) {
+            // no fingerprint: hashing every image of a study that is not (yet) MRE is work for nothing
             log.info("exam {}: not an MRE exam yet: {}", studyUid, e.getMessage());
-            return new Outcome(studyUid, Status.WAITING, fingerprint, null, List.of(), null, e.getMessage());
+            return new Outcome(studyUid, Status.WAITING, null, null, List.of(), null, e.getMessage());
         }
+        String fingerprint = fingerprint(files);
         if (!processed.processed(studyUid, fingerprint)) {
             processed.markFailed(studyUid, fingerprint, e.getMessage());
             log.warn("exam {}: cannot be processed: {} (tried again when its images change)", studyUid, e.getMessage());
