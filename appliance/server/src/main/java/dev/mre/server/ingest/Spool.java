@@ -52,6 +52,8 @@ public final class Spool {
     private final boolean startWriterThread;
     static final long MAX_PENDING_BYTES = 256L << 20;
     static final int BATCH = 64;
+    /** How long the writer gathers objects into one batch. */
+    static final long GATHER_NANOS = 20_000_000L;
     private static final Pending STOP = new Pending(null, null, 0, null);
 
     /** A journaled object whose spool file is not yet written. */
@@ -328,7 +330,21 @@ public final class Spool {
             } catch (InterruptedException e) {
                 return;
             }
-            toWrite.drainTo(batch, BATCH - 1);
+            // gather for a moment: every batch costs the disk a flush per file and per folder, and
+            // those flushes queue in front of the journal's own flush, which a sender waits for
+            long until = System.nanoTime() + GATHER_NANOS;
+            try {
+                while (batch.size() < BATCH && batch.get(batch.size() - 1) != STOP) {
+                    long left = until - System.nanoTime();
+                    Pending more = left > 0 ? toWrite.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : null;
+                    if (more == null) {
+                        break;
+                    }
+                    batch.add(more);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             boolean stop = batch.removeIf(p -> p == STOP);
             if (!batch.isEmpty()) {
                 writeWithRetry(batch);
