@@ -165,6 +165,15 @@ public final class Spool {
         SpoolJournal j = journal;
         if (j != null) {
             j.close();
+            if (pending.isEmpty()) {
+                // every record is in its file: nothing for the next start to replay (a replay would
+                // also bring back a file someone deleted from the spool in the meantime)
+                try {
+                    DurableFiles.deleteTree(journalDir());
+                } catch (IOException e) {
+                    log.warn("spool {}: could not remove the emptied journal: {}", root, e.toString());
+                }
+            }
         }
     }
 

@@ -143,6 +143,7 @@ class SpoolTest {
         }
         spool.close();
         assertEquals(20, allFiles(dir.resolve(STUDY)).size(), "only the 20 objects, no temp file");
+        assertFalse(Files.exists(spool.journalDir()), "a clean stop leaves nothing to replay");
     }
 
     @Test
