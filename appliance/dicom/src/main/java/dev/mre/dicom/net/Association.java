@@ -82,6 +82,8 @@ public final class Association {
   private State state = State.Sta1;
   private String callingAe = "?";
   private String calledAe = "?";
+  /** Built once the AE titles are known (logged several times per message at DEBUG). */
+  private String label;
   private final Map<Integer, PresentationContextItem> accepted = new HashMap<>(); // id -> abstract + ts
   private long peerMaxPduLength;
   private final InboundPdus inbound;
@@ -137,6 +139,7 @@ public final class Association {
     as.request = rq;
     as.callingAe = rq.callingAe();
     as.calledAe = rq.calledAe();
+    as.label = null;
     as.openPromise = Promise.promise();
     as.fire(Event.Evt1, connect);
     return as.openPromise.future();
@@ -154,7 +157,11 @@ public final class Association {
 
   /** "CALLING->CALLED(n)", n a per-process serial. */
   public String label() {
-    return callingAe + "->" + calledAe + "(" + serial + ")";
+    String l = label;
+    if (l == null) {
+      label = l = callingAe + "->" + calledAe + "(" + serial + ")";
+    }
+    return l;
   }
 
   public State state() {
@@ -282,7 +289,9 @@ public final class Association {
       LOG.debug("{} {} in {}: no action", label(), event, state);
       return false;
     }
-    LOG.debug("{} {} in {}: {}", label(), event, state, action);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} in {}: {}", label(), event, state, action);
+    }
     perform(action, arg);
     return true;
   }
@@ -342,6 +351,7 @@ public final class Association {
         AAssociateRq rq = (AAssociateRq) arg;
         callingAe = rq.callingAe();
         calledAe = rq.calledAe();
+        label = null;
         request = rq;
         LOG.info("{} << A-ASSOCIATE-RQ from {} {}", label(), socket.remoteAddress(), summary(rq));
         Pdu answer = Negotiation.answer(rq, serverConfig, overLimit);
@@ -574,8 +584,10 @@ public final class Association {
         return;
       }
       if (msg != null) {
-        LOG.debug("{} << {} on pc {}{}", label(), msg.command(), msg.presentationContextId(),
-            msg.data() == null ? "" : ", data set " + msg.data().length + " bytes");
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} << {} on pc {}{}", label(), msg.command(), msg.presentationContextId(),
+              msg.data() == null ? "" : ", data set " + msg.data().length + " bytes");
+        }
         if (msg.isResponse()) {
           onResponse(msg);
         } else if (requestor) {
@@ -590,7 +602,7 @@ public final class Association {
 
   private void onRequest(DimseMessage rq) {
     requestInProgress = true;
-    stopIdle();
+    // the idle timer may stay armed: on expiry it only re-arms while a request is in progress
     socket.pause();
     Future<CommandSet> rsp = rq.dataDiscarded()
         ? Future.succeededFuture(CommandSet.responseTo(rq.command(), Status.OutOfResources,
@@ -604,7 +616,9 @@ public final class Association {
         fire(Event.Evt14, null);
       }
       lastReceivedNanos = System.nanoTime(); // the peer owes us bytes again from now
-      armIdle();
+      if (!idleArmed) {
+        armIdle();
+      }
       drain();
     });
   }
@@ -646,7 +660,9 @@ public final class Association {
 
   /** P-DATA request (Evt9): command and data set fragmented to the peer's maximum PDU length. */
   private Future<Void> sendDimse(int pcid, CommandSet cmd, byte[] data) {
-    LOG.debug("{} >> {} on pc {}", label(), cmd, pcid);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} >> {} on pc {}", label(), cmd, pcid);
+    }
     List<byte[]> pdus = PDataFragmenter.fragment(pcid, cmd.encode(), data, peerMaxPduLength);
     lastWrite = null;
     if (!fire(Event.Evt9, pdus)) {
