@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@link DurableFiles} (temp file, fsync, rename, directory fsync) before {@code store} returns.
  * With the {@link SpoolJournal write-ahead journal} ({@code spool.journalSegmentMegabytes} > 0), {@code store}
  * returns once the object's record is flushed to a journal segment (one data flush, shared by
- * concurrent associations); a background thread then writes the spool files in batches by the same
- * recipe (temp files, fsync each, rename each, fsync each directory), tells the caller's
- * {@code whenVisible}, and retires the records. {@link #recover} at start-up writes every record
+ * concurrent associations); a background thread then writes the spool files in batches (temp
+ * file, rename) and tells the caller's {@code whenVisible}; at a checkpoint (every
+ * {@value #CHECKPOINT_OBJECTS} objects or second) it fsyncs those files and their folders and only
+ * then retires their records, so until then the journal is what makes them durable. {@link #recover} at start-up writes every record
  * whose file is missing or incomplete. Objects too large for a segment, and every object after a
  * journal failure, take the direct way.
  *
@@ -55,6 +56,14 @@ public final class Spool {
     /** How long the writer gathers objects into one batch. */
     static final long GATHER_NANOS = 20_000_000L;
     private static final Pending STOP = new Pending(null, null, 0, null);
+    /** Written spool files whose records are retired at the next checkpoint (writer thread only). */
+    private final List<Unsynced> unsynced = new ArrayList<>();
+    private long oldestUnsynced;
+    static final int CHECKPOINT_OBJECTS = 256;
+    static final long CHECKPOINT_NANOS = 1_000_000_000L;
+
+    private record Unsynced(Path file, SpoolJournal.Ticket ticket) {
+    }
 
     /** A journaled object whose spool file is not yet written. */
     private static final class Pending {
@@ -335,12 +344,22 @@ public final class Spool {
         while (true) {
             List<Pending> batch = new ArrayList<>();
             try {
-                batch.add(toWrite.take());
+                Pending first;
+                if (unsynced.isEmpty()) {
+                    first = toWrite.take();
+                } else {
+                    long left = oldestUnsynced + CHECKPOINT_NANOS - System.nanoTime();
+                    first = toWrite.poll(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (first == null) {
+                        checkpointWithRetry();
+                        continue;
+                    }
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 return;
             }
-            // gather for a moment: every batch costs the disk a flush per file and per folder, and
-            // those flushes queue in front of the journal's own flush, which a sender waits for
+            // gather for a moment: fewer, larger batches
             long until = System.nanoTime() + GATHER_NANOS;
             try {
                 while (batch.size() < BATCH && batch.get(batch.size() - 1) != STOP) {
@@ -357,6 +376,10 @@ public final class Spool {
             boolean stop = batch.removeIf(p -> p == STOP);
             if (!batch.isEmpty()) {
                 writeWithRetry(batch);
+            }
+            if (stop || unsynced.size() >= CHECKPOINT_OBJECTS
+                    || (!unsynced.isEmpty() && System.nanoTime() - oldestUnsynced >= CHECKPOINT_NANOS)) {
+                checkpointWithRetry();
             }
             if (stop) {
                 return;
@@ -388,10 +411,24 @@ public final class Spool {
         }
     }
 
-    /** Temp files written, each fsynced, each renamed, each directory fsynced; then visible and retired. */
+    private void checkpointWithRetry() {
+        try {
+            checkpoint();
+        } catch (IOException | RuntimeException e) {
+            // the records stay in the journal (not retired): the next checkpoint, or the next start, tries again
+            log.error("spool {}: could not flush {} written file(s) ({}); their journal records are kept", root,
+                    unsynced.size(), e.toString());
+            oldestUnsynced = System.nanoTime();
+        }
+    }
+
+    /**
+     * Writes each object's spool file (temp file, rename; no flush yet: the journal holds the object
+     * durably) and makes it visible. Its record is retired at the next {@link #checkpoint}.
+     */
     private void writeBatch(List<Pending> batch) throws IOException {
         List<Path> temps = new ArrayList<>(batch.size());
-        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        int renamed = 0;
         try {
             for (Pending p : batch) {
                 Path dir = p.target.getParent();
@@ -400,42 +437,69 @@ public final class Spool {
                 temps.add(temp);
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-                    for (byte[] part : p.entry.parts()) {
-                        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(part);
-                        while (b.hasRemaining()) {
-                            ch.write(b);
-                        }
+                    java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[p.entry.parts().length];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = java.nio.ByteBuffer.wrap(p.entry.parts()[i]);
+                    }
+                    while (parts[parts.length - 1].hasRemaining()) {
+                        ch.write(parts);
                     }
                 }
-                dirs.add(dir);
             }
-            for (Path t : temps) {
-                DurableFiles.syncFile(t);
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                Files.move(temps.get(i), batch.get(i).target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            for (; renamed < batch.size(); renamed++) {
+                Files.move(temps.get(renamed), batch.get(renamed).target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException | RuntimeException e) {
-            for (Path t : temps) {
-                Files.deleteIfExists(t);
+            for (int i = renamed; i < temps.size(); i++) {
+                Files.deleteIfExists(temps.get(i));
+            }
+            if (renamed > 0) {
+                done(batch.subList(0, renamed));
+                batch.subList(0, renamed).clear();     // the retry writes only the rest
             }
             throw e;
         }
-        for (Path d : dirs) {
-            DurableFiles.syncDirectory(d);
+        done(batch);
+    }
+
+    private void done(List<Pending> written) {
+        if (unsynced.isEmpty()) {
+            oldestUnsynced = System.nanoTime();
         }
-        for (Pending p : batch) {
+        for (Pending p : written) {
             synchronized (locks[Math.floorMod(p.target.hashCode(), locks.length)]) {
                 pending.remove(p.target);
             }
             release(p.size);
-            journal.retire(p.ticket);
+            unsynced.add(new Unsynced(p.target, p.ticket));
             try {
                 p.whenVisible.run();
             } catch (RuntimeException e) {
                 log.warn("spool {}: listener failed for {}: {}", root, p.target.getFileName(), e.toString());
             }
         }
+    }
+
+    /**
+     * Flushes every file written since the last checkpoint and their folders, then retires their
+     * journal records: from here on the files alone hold the objects.
+     */
+    private void checkpoint() throws IOException {
+        if (unsynced.isEmpty()) {
+            return;
+        }
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Unsynced u : unsynced) {
+            DurableFiles.syncFile(u.file());
+            dirs.add(u.file().getParent());
+        }
+        for (Path d : dirs) {
+            DurableFiles.syncDirectory(d);
+        }
+        for (Unsynced u : unsynced) {
+            journal.retire(u.ticket());
+        }
+        unsynced.clear();
     }
 
     private void write(Path target, long size, DurableFiles.Content content) throws IOException {
