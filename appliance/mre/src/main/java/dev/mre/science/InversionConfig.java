@@ -28,25 +28,33 @@ package dev.mre.science;
  *                              ({@link dev.mre.science.inversion.NoiseBias}; MDEV and the confidence are unchanged).
  *                              Off in the defaults (liver at SNR 30 with a 5x5 window is within 2.3% without it), on in
  *                              {@link #highResolution()}, where the 3x3 window left AHI 10-45% low at SNR 30-60
+ * @param adaptiveMaxRadius     0 = off (the default). Otherwise AHI chooses its window per pixel among the radii
+ *                              windowRadius..adaptiveMaxRadius: the smallest whose predicted relative standard deviation
+ *                              of |G*| (the noise of the fit, from the measured noise power,
+ *                              {@link dev.mre.science.inversion.NoiseBias}) is at most confidenceTolerance, else the
+ *                              largest ({@link dev.mre.science.inversion.AlgebraicHelmholtzInversion}). MDEV and the
+ *                              confidence keep windowRadius
  */
 public record InversionConfig(double densityKgPerM3, double lowPassCutoffPerM, int lowPassOrder,
                               double highPassCutoffPerM, int highPassOrder, int windowRadius,
                               double confidenceTolerance, double amplitudeOverNoiseRef, double maskThreshold,
-                              double signalFraction, int directionalFilters, boolean noiseBiasCorrection) {
+                              double signalFraction, int directionalFilters, boolean noiseBiasCorrection,
+                              int adaptiveMaxRadius) {
 
     public InversionConfig {
         if (!(densityKgPerM3 > 0) || !(lowPassCutoffPerM > 0) || lowPassOrder < 1 || highPassCutoffPerM < 0
                 || highPassOrder < 1 || windowRadius < 0 || !(confidenceTolerance > 0)
                 || !(amplitudeOverNoiseRef > 0) || !(maskThreshold >= 0 && maskThreshold <= 1)
                 || !(signalFraction >= 0 && signalFraction < 1)
-                || !(directionalFilters == 0 || (directionalFilters >= 4 && directionalFilters % 2 == 0))) {
+                || !(directionalFilters == 0 || (directionalFilters >= 4 && directionalFilters % 2 == 0))
+                || adaptiveMaxRadius < 0 || (adaptiveMaxRadius > 0 && adaptiveMaxRadius < windowRadius)) {
             throw new IllegalArgumentException("invalid inversion config: " + this);
         }
     }
 
     /** The documented defaults (clinical liver: smooth, robust at SNR 30). */
     public static InversionConfig defaults() {
-        return new InversionConfig(1000, 100, 3, 0, 1, 2, 0.10, 2, 0.95, 0.2, 0, false);
+        return new InversionConfig(1000, 100, 3, 0, 1, 2, 0.10, 2, 0.95, 0.2, 0, false, 0);
     }
 
     /**
@@ -67,27 +75,42 @@ public record InversionConfig(double densityKgPerM3, double lowPassCutoffPerM, i
     public InversionConfig withWindowRadius(int r) {
         return new InversionConfig(densityKgPerM3, lowPassCutoffPerM, lowPassOrder, highPassCutoffPerM,
                 highPassOrder, r, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction,
-                directionalFilters, noiseBiasCorrection);
+                directionalFilters, noiseBiasCorrection, adaptiveMaxRadius);
     }
 
     /** A copy with other band-pass cut-offs (1/m). */
     public InversionConfig withBandPass(double highPassPerM, double lowPassPerM) {
         return new InversionConfig(densityKgPerM3, lowPassPerM, lowPassOrder, highPassPerM,
                 highPassOrder, windowRadius, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction,
-                directionalFilters, noiseBiasCorrection);
+                directionalFilters, noiseBiasCorrection, adaptiveMaxRadius);
     }
 
     /** A copy with {@code n} directional filters (0 = off). */
     public InversionConfig withDirectionalFilters(int n) {
         return new InversionConfig(densityKgPerM3, lowPassCutoffPerM, lowPassOrder, highPassCutoffPerM,
                 highPassOrder, windowRadius, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction, n,
-                noiseBiasCorrection);
+                noiseBiasCorrection, adaptiveMaxRadius);
     }
 
     /** A copy with the noise-bias correction of the window sums on or off. */
     public InversionConfig withNoiseBiasCorrection(boolean on) {
         return new InversionConfig(densityKgPerM3, lowPassCutoffPerM, lowPassOrder, highPassCutoffPerM,
                 highPassOrder, windowRadius, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction,
-                directionalFilters, on);
+                directionalFilters, on, adaptiveMaxRadius);
+    }
+
+    /**
+     * A copy with the adaptive AHI window up to radius {@code maxRadius} (0 = off; otherwise at
+     * least windowRadius).
+     */
+    public InversionConfig withAdaptiveMaxRadius(int maxRadius) {
+        return new InversionConfig(densityKgPerM3, lowPassCutoffPerM, lowPassOrder, highPassCutoffPerM,
+                highPassOrder, windowRadius, confidenceTolerance, amplitudeOverNoiseRef, maskThreshold, signalFraction,
+                directionalFilters, noiseBiasCorrection, maxRadius);
+    }
+
+    /** Whether AHI chooses its window per pixel (adaptiveMaxRadius above windowRadius). */
+    public boolean adaptiveWindow() {
+        return adaptiveMaxRadius > windowRadius;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  *             --temporal bin 1, Butterworth band-pass--> WaveField (+ measured noise power)
  *             [--optional directional filters: D components of U--]
  *             --window sums of U and its 3-point Laplacian (summed over components)--> AHI map, MDEV map, ConfidenceMap
+ *             [AHI with the optional adaptive window: sums for several radii, one chosen per pixel]
  * </pre>
  * Pure and synchronous; no I/O. Safe to call from several threads.
  */
@@ -47,9 +48,18 @@ public final class PhysicsPipeline {
     public static SliceResult invert(int sliceIndex, WaveField wave, InversionConfig config) {
         List<WaveField> components = config.directionalFilters() > 0
                 ? DirectionalFilter.split(wave, config.directionalFilters()) : List.of(wave);
-        LocalSums sums = LocalSums.of(components, config.windowRadius());
         Map<InversionMethod, StiffnessMap> maps = new EnumMap<>(InversionMethod.class);
-        maps.put(InversionMethod.AHI, AlgebraicHelmholtzInversion.invert(wave, sums, config));
+        LocalSums sums;
+        if (config.adaptiveWindow()) {
+            // the radii share the field and its Laplacian; MDEV and the confidence use the first (windowRadius)
+            int[] radii = AlgebraicHelmholtzInversion.adaptiveRadii(config);
+            List<LocalSums> all = LocalSums.of(components, radii);
+            sums = all.get(0);
+            maps.put(InversionMethod.AHI, AlgebraicHelmholtzInversion.invertAdaptive(wave, all, radii, config));
+        } else {
+            sums = LocalSums.of(components, config.windowRadius());
+            maps.put(InversionMethod.AHI, AlgebraicHelmholtzInversion.invert(wave, sums, config));
+        }
         maps.put(InversionMethod.MDEV, MdevInversion.invert(wave, sums, config));
         // a one-pixel window always fits perfectly: confidence needs at least 3x3
         LocalSums confidenceSums = config.windowRadius() >= 1 ? sums : LocalSums.of(components, 1);

@@ -4,6 +4,7 @@ package dev.mre.science.inversion;
 import dev.mre.science.WaveField;
 import dev.mre.science.grid.BoxFilter;
 import dev.mre.science.grid.Laplacian;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +42,21 @@ public record LocalSums(double[] uu, double[] ll, double[] ulRe, double[] ulIm, 
      * the sum of the components.
      */
     public static LocalSums of(List<WaveField> components, int r) {
+        return of(components, new int[] {r}).get(0);
+    }
+
+    /**
+     * The sums of {@link #of(List, int)} for several window radii at once: the Laplacians and the
+     * per-pixel terms are computed once, only the box sums differ (the adaptive window of
+     * {@link AlgebraicHelmholtzInversion} needs three radii). One {@code LocalSums} per radius, in
+     * the order given; they share {@code lapRe} and {@code lapIm}.
+     */
+    public static List<LocalSums> of(List<WaveField> components, int[] radii) {
         if (components.isEmpty()) {
             throw new IllegalArgumentException("no wave field");
+        }
+        if (radii.length == 0) {
+            throw new IllegalArgumentException("no window radius");
         }
         WaveField w0 = components.get(0);
         int rows = w0.rows();
@@ -97,10 +111,18 @@ public record LocalSums(double[] uu, double[] ll, double[] ulRe, double[] ulIm, 
                 }
             }
         }
+        double[][] raw = {uu, ll, ulRe, ulIm, absU, absL, absLu, count};
         double[] tmp = new double[n];
-        for (double[] a : new double[][] {uu, ll, ulRe, ulIm, absU, absL, absLu, count}) {
-            BoxFilter.sumInPlace(a, rows, cols, r, tmp);
+        List<LocalSums> out = new ArrayList<>(radii.length);
+        for (int k = 0; k < radii.length; k++) {
+            double[][] a = new double[raw.length][];
+            for (int j = 0; j < raw.length; j++) {
+                // the last radius may consume the per-pixel arrays
+                a[j] = k == radii.length - 1 ? raw[j] : raw[j].clone();
+                BoxFilter.sumInPlace(a[j], rows, cols, radii[k], tmp);
+            }
+            out.add(new LocalSums(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], lapRe, lapIm));
         }
-        return new LocalSums(uu, ll, ulRe, ulIm, absU, absL, absLu, count, lapRe, lapIm);
+        return out;
     }
 }

@@ -61,6 +61,11 @@ public final class NoiseBias {
      * has no noise power.
      */
     static double[][] expected(WaveField w, LocalSums s, InversionConfig c) {
+        return expected(w, s, c, c.windowRadius());
+    }
+
+    /** As {@link #expected(WaveField, LocalSums, InversionConfig)} for sums {@code s} over a (2r+1)^2 window. */
+    static double[][] expected(WaveField w, LocalSums s, InversionConfig c, int r) {
         int n = w.rows() * w.cols();
         double[] np = new double[n];
         double[] nd = new double[n];
@@ -71,7 +76,7 @@ public final class NoiseBias {
         double[] p = BoxFilter.mean(w.noisePower(), w.rows(), w.cols(), NOISE_RADIUS);
         LaplacianNoise k = LaplacianNoise.of(w.rows(), w.cols(), w.rowSpacingM(), w.colSpacingM(), c);
         double lw = LaplacianNoise.windowSumVariance(w.rows(), w.cols(), w.rowSpacingM(), w.colSpacingM(), c,
-                c.windowRadius());
+                r);
         for (int i = 0; i < n; i++) {
             double count = s.count()[i];
             if (count == 0) {

@@ -23,6 +23,7 @@ public final class PresetSweep {
         Map<String, InversionConfig> presets = new java.util.LinkedHashMap<>();
         presets.put("defaults", InversionConfig.defaults());
         presets.put("highResolution", InversionConfig.highResolution());
+        presets.put("highResolution + adaptive 3", InversionConfig.highResolution().withAdaptiveMaxRadius(3));
         presets.put("defaults + 8 directional", InversionConfig.defaults().withDirectionalFilters(8));
         presets.put("defaults + 8 directional + high-pass 10", InversionConfig.defaults().withDirectionalFilters(8)
                 .withBandPass(10, InversionConfig.defaults().lowPassCutoffPerM()));
