@@ -371,6 +371,7 @@ public final class SpoolJournal implements AutoCloseable {
     /** Stops appending; unretired records stay on disk for {@link #recover}. */
     @Override
     public void close() {
+        Future<Segment> pending;
         appendLock.lock();
         try {
             closed = true;
@@ -381,15 +382,24 @@ public final class SpoolJournal implements AutoCloseable {
                     closeQuietly(s);
                 }
             }
-            if (next != null && next.isDone() && !next.isCancelled()) {
-                try {
-                    closeQuietly(next.get());
-                } catch (Exception ignored) {
-                    // it failed to prepare: nothing to close
-                }
-            }
+            pending = next;
         } finally {
             appendLock.unlock();
+        }
+        try {
+            // a segment being prepared is abandoned (its temp file deleted) before close returns
+            if (!preparer.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("spool journal: segment preparation did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pending != null && pending.isDone() && !pending.isCancelled()) {
+            try {
+                closeQuietly(pending.get());
+            } catch (Exception ignored) {
+                // it failed or was interrupted: nothing to close
+            }
         }
     }
 

@@ -158,6 +158,7 @@ class SpoolTest {
         // a file the writer left incomplete (not possible with its recipe, but the journal's copy wins)
         Files.createDirectories(crashed.pathFor(STUDY, "1.2.3.5", "1.2").getParent());
         Files.write(crashed.pathFor(STUDY, "1.2.3.5", "1.2"), java.util.Arrays.copyOf(b, 100));
+        crashed.close();        // stops its threads only: with no writer, the records stay (as after a crash)
 
         Spool restarted = new Spool(dir, 0, 1 << 20);
         restarted.recover();
@@ -180,6 +181,7 @@ class SpoolTest {
         assertTrue(same.duplicate() && !same.differs());
         assertTrue(other.duplicate() && other.differs());
         assertTrue(direct.duplicate() && direct.differs());
+        crashed.close();
         Spool restarted = new Spool(dir, 0, 1 << 20);
         restarted.recover();
         assertArrayEquals(first, Files.readAllBytes(restarted.pathFor(STUDY, SERIES, "9")));
@@ -195,6 +197,7 @@ class SpoolTest {
         spool.store(STUDY, SERIES, "7", parts(big), () -> told[0] = true);
         assertTrue(told[0]);
         assertArrayEquals(big, Files.readAllBytes(spool.pathFor(STUDY, SERIES, "7")));
+        spool.close();
     }
 
     @Test
