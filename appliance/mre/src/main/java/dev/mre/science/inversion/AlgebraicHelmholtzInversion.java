@@ -58,12 +58,7 @@ public final class AlgebraicHelmholtzInversion {
                 mag[i] = gp[i] = gpp[i] = Float.NaN;
                 continue;
             }
-            double k = rhoW2kPa * uu / d2;
-            double re = k * dr;
-            double im = -k * di;
-            gp[i] = (float) re;
-            gpp[i] = (float) im;
-            mag[i] = (float) Math.sqrt(re * re + im * im);
+            put(i, rhoW2kPa * uu / d2, dr, di, mag, gp, gpp);
         }
         return new StiffnessMap(InversionMethod.AHI, Quantity.COMPLEX_MODULUS_MAGNITUDE, w.rows(), w.cols(),
                 mag, gp, gpp);
@@ -185,12 +180,7 @@ public final class AlgebraicHelmholtzInversion {
                 mag[i] = gp[i] = gpp[i] = Float.NaN;
                 continue;
             }
-            double k = rhoW2kPa * uu / d2;
-            double re = k * dr;
-            double im = -k * di;
-            gp[i] = (float) re;
-            gpp[i] = (float) im;
-            mag[i] = (float) Math.sqrt(re * re + im * im);
+            put(i, rhoW2kPa * uu / d2, dr, di, mag, gp, gpp);
         }
         return new StiffnessMap(InversionMethod.AHI, Quantity.COMPLEX_MODULUS_MAGNITUDE, w.rows(), w.cols(),
                 mag, gp, gpp);
@@ -242,5 +232,14 @@ public final class AlgebraicHelmholtzInversion {
         }
         out[2] = uc;
         return guard;
+    }
+
+    /** G* = k (D_re - i D_im) at pixel i: G', G'' and |G*| (k = rho omega^2 sum|u|^2 / |D|^2, in kPa). */
+    private static void put(int i, double k, double dr, double di, float[] mag, float[] gp, float[] gpp) {
+        double re = k * dr;
+        double im = -k * di;
+        gp[i] = (float) re;
+        gpp[i] = (float) im;
+        mag[i] = (float) Math.sqrt(re * re + im * im);
     }
 }

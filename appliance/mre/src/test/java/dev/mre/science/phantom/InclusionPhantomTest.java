@@ -208,18 +208,6 @@ class InclusionPhantomTest {
     }
 
     private static boolean[] disc(Exam e, BlockPhantoms.Inclusion inc) {
-        double px = e.spec().pixelMm();
-        int nx = e.spec().columns();
-        int ny = e.spec().rows();
-        double cx = inc.xMm() / px + nx / 2.0 - 0.5;
-        double cy = inc.yMm() / px + ny / 2.0 - 0.5;
-        double rad = Math.max(1, inc.diameterMm() / 4 / px);
-        boolean[] d = new boolean[nx * ny];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                d[y * nx + x] = Math.hypot(x - cx, y - cy) <= rad;
-            }
-        }
-        return d;
+        return InclusionAdaptive.disc(e.spec().columns(), e.spec().rows(), e.spec().pixelMm(), inc);
     }
 }
