@@ -15,6 +15,7 @@ import dev.mre.science.MreSlice;
 import dev.mre.science.PhaseScaling;
 import dev.mre.science.WaveField;
 import dev.mre.science.grid.BoxFilter;
+import dev.mre.science.phantom.InclusionAdaptive;
 import dev.mre.science.wave.WaveFieldExtraction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public final class BiasDecompositionProbe {
         int nInc = 2;
         List<boolean[]> discs = new ArrayList<>();
         for (int q = 0; q < nInc; q++) {
-            discs.add(disc(nx, ny, px, incs.get(q)));
+            discs.add(InclusionAdaptive.disc(nx, ny, px, incs.get(q)));
         }
         AcquisitionConfig acq = base.acquisition().withSnr(snr);
         // accumulators per inclusion
@@ -337,18 +338,6 @@ public final class BiasDecompositionProbe {
         return out;
     }
 
-    static boolean[] disc(int nx, int ny, double px, BlockPhantoms.Inclusion inc) {
-        double cx = inc.xMm() / px + nx / 2.0 - 0.5;
-        double cy = inc.yMm() / px + ny / 2.0 - 0.5;
-        double rad = Math.max(1, inc.diameterMm() / 4 / px);
-        boolean[] d = new boolean[nx * ny];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                d[y * nx + x] = Math.hypot(x - cx, y - cy) <= rad;
-            }
-        }
-        return d;
-    }
 
     static double median(double[] d) {
         double[] s = d.clone();

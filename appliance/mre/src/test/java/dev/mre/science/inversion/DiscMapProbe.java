@@ -8,6 +8,7 @@ import dev.mre.phantoms.exam.PhantomKind;
 import dev.mre.phantoms.physics.WaveSolver;
 import dev.mre.science.InversionConfig;
 import dev.mre.science.WaveField;
+import dev.mre.science.phantom.InclusionAdaptive;
 import java.util.List;
 
 /** Experiment (not a test): truth, noise-free 3x3 AHI and the centre disc around each inclusion. */
@@ -26,7 +27,7 @@ public final class DiscMapProbe {
         WaveField w = ref.get(0);
         float[] g = AlgebraicHelmholtzInversion.invert(w, c).values();
         for (var inc : incs) {
-            boolean[] d = BiasDecompositionProbe.disc(nx, ny, px, inc);
+            boolean[] d = InclusionAdaptive.disc(nx, ny, px, inc);
             double cx = inc.xMm() / px + nx / 2.0 - 0.5;
             double cy = inc.yMm() / px + ny / 2.0 - 0.5;
             System.out.printf("%n%.0f mm at (row %.2f, col %.2f); rows: truth | AHI 3x3 noise-free (* = centre disc) | |U|%n",

@@ -219,7 +219,7 @@ public final class InclusionAdaptive {
     }
 
     /** The centre disc (quarter diameter, at least 1 px) of an inclusion: where InclusionPhantomTest reads it. */
-    static boolean[] disc(int nx, int ny, double px, BlockPhantoms.Inclusion inc) {
+    public static boolean[] disc(int nx, int ny, double px, BlockPhantoms.Inclusion inc) {
         double cx = inc.xMm() / px + nx / 2.0 - 0.5;
         double cy = inc.yMm() / px + ny / 2.0 - 0.5;
         double rad = Math.max(1, inc.diameterMm() / 4 / px);
