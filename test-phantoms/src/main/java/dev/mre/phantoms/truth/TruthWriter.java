@@ -125,6 +125,7 @@ public final class TruthWriter {
                     .append(", \"solver_iterations\": ").append(sl.solverIterations()).append('}');
         }
         kv(b, "slices", per.append(']').toString());
+        kv(b, "inclusions", inclusions(e));
         kv(b, "pixel_spacing_mm", num(s.pixelMm()));
         kv(b, "slice_thickness_mm", num(s.sliceThicknessMm()));
         kv(b, "phase_offsets", Integer.toString(s.acquisition().phaseOffsets()));
@@ -138,6 +139,31 @@ public final class TruthWriter {
         }
         b.append("  \"labels\": ").append(legend).append("}\n}\n");
         return b.toString();
+    }
+
+    /**
+     * The inclusion phantom's datasheet, as a QA phantom's vendor gives it: per cylinder its
+     * diameter, |G*| and centre, in mm from the image centre and as (fractional) column and row,
+     * the same in every slice. null for the other kinds.
+     */
+    private static String inclusions(Exam e) {
+        var s = e.spec();
+        if (s.kind() != dev.mre.phantoms.exam.PhantomKind.INCLUSIONS) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("[");
+        var list = dev.mre.phantoms.anatomy.BlockPhantoms.defaultInclusions();
+        for (int i = 0; i < list.size(); i++) {
+            var inc = list.get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"diameter_mm\": ").append(num(inc.diameterMm()))
+                    .append(", \"kpa\": ").append(num(inc.kPa()))
+                    .append(", \"x_mm\": ").append(num(inc.xMm()))
+                    .append(", \"y_mm\": ").append(num(inc.yMm()))
+                    .append(", \"centre_column\": ").append(num(inc.xMm() / s.pixelMm() + s.columns() / 2.0 - 0.5))
+                    .append(", \"centre_row\": ").append(num(inc.yMm() / s.pixelMm() + s.rows() / 2.0 - 0.5))
+                    .append('}');
+        }
+        return b.append(']').toString();
     }
 
     private static void kv(StringBuilder b, String k, String v) {

@@ -78,6 +78,68 @@ class InclusionPhantomTest {
         }
     }
 
+    /** SNR of the QA phantom acquisition (docs/inversion.md, "Inclusion phantoms: QA conditions"). */
+    static final double QA_SNR = 100;
+
+    @Test
+    void underQaConditionsEveryNoiseDrawReadsTheTenAndTwentyMillimetreCylindersWithinFifteenPercent() {
+        // Issue 4's inclusion line, as a physicist runs it: the QA phantom (4 slices, cylinders
+        // through all of them) acquired at QA SNR 100, the high-resolution preset, and the
+        // cylinder's centre read as the median over the centre discs of every slice. 8 independent
+        // noise draws (ExamGenerator's per-slice seeds for exam seeds 1..8) of one solved wave.
+        // Measured over draws 1-20 (InclusionAdaptive 100 1..20 hr): 20/20 draws within 15% at
+        // 20 mm (draw medians 9.56 / 9.81 kPa for draws 1-10 / 11-20) and at 10 mm (9.25 / 9.59).
+        // The 6 mm cylinder reads about 4.5 kPa on every draw: 10 mm is the smallest resolved.
+        ExamSpec spec = ExamSpec.defaults(PhantomKind.INCLUSIONS, 1)
+                .withAcquisition(AcquisitionConfig.defaults().withSnr(QA_SNR));
+        Exam first = PhantomExams.generate(spec.withMatrix(256, 256, 1));
+        var model = first.slices().get(0).truth();
+        var wave = WaveSolver.solve(model.medium(), model.force(), spec.solver());
+        List<BlockPhantoms.Inclusion> incs = BlockPhantoms.defaultInclusions();
+        double h = spec.pixelMm() / 1000;
+        double step = spec.sliceThicknessMm() + spec.sliceGapMm();
+        int draws = 8;
+        for (int d = 1; d <= draws; d++) {
+            List<MreSlice> slices = new java.util.ArrayList<>();
+            for (int i = 0; i < spec.slices(); i++) {
+                AcquiredSlice a = MreAcquisition.acquire(model, wave, spec.acquisition(),
+                        new SplittableRandom(d * 1_000_003L + 17L * i + 1));
+                slices.add(new MreSlice(i, -i * step / 1000, spec.sliceThicknessMm() / 1000, a.magnitude(),
+                        a.phaseRad()));
+            }
+            MreExam exam = new MreExam(spec.rows(), spec.columns(), h, h, spec.solver().frequencyHz(),
+                    PhaseScaling.radians(), slices);
+            List<SliceResult> res = PhysicsPipeline.run(exam, InversionConfig.highResolution());
+            StringBuilder line = new StringBuilder("SNR " + QA_SNR + ", highResolution(), draw " + d
+                    + ", AHI cylinder centres over " + res.size() + " slices:");
+            for (BlockPhantoms.Inclusion inc : incs) {
+                double g = cylinderCentre(res, disc(first, inc));
+                line.append(String.format(" %.0f mm %.2f kPa", inc.diameterMm(), g));
+                if (inc.diameterMm() >= 10) {
+                    assertEquals(inc.kPa(), g, RESOLVED * inc.kPa(), "draw " + d + ", " + inc.diameterMm() + " mm");
+                } else if (inc.diameterMm() == 6) {
+                    assertTrue(Math.abs(g / inc.kPa() - 1) > RESOLVED, "6 mm unexpectedly resolved: " + g);
+                }
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** Median of one method's (AHI) values over the same disc in every slice: a cylinder ROI. */
+    static double cylinderCentre(List<SliceResult> res, boolean[] disc) {
+        double[] v = new double[0];
+        for (SliceResult r : res) {
+            float[] map = r.maps().get(InversionMethod.AHI).values();
+            for (int k = 0; k < disc.length; k++) {
+                if (disc[k] && !Float.isNaN(map[k])) {
+                    v = Arrays.copyOf(v, v.length + 1);
+                    v[v.length - 1] = map[k];
+                }
+            }
+        }
+        return median(v);
+    }
+
     @Test
     void atSnr30TheNoiseBiasCorrectionRemovesMostOfTheLowBiasOverNoiseDraws() {
         // The phantom's default acquisition (SNR 30), 8 noise draws of one solved wave (seeds 1..8,

@@ -160,6 +160,62 @@ class ProcessCommandTest {
     }
 
     @Test
+    void aQaInclusionScanAtSnr100ReadsTheTenAndTwentyMillimetreCylindersWithinFifteenPercent() throws Exception {
+        // Issue 4's inclusion line end to end: the QA phantom written as DICOM by `phantoms
+        // generate` (4 slices, SNR 100), `process --preset high-resolution`, and each cylinder's
+        // centre read from the written map as a physicist reads a QA phantom: at the centre its
+        // datasheet gives (truth.json "inclusions"), a disc of a quarter of its diameter, pooled
+        // over the slices.
+        Path exam = dir.resolve("qa");
+        CliTest.Run g = CliTest.main("phantoms", "generate", "--kind", "inclusions", "--snr", "100", "--seed", "3",
+                "--vendor", "siemens", "--out", exam.toString());
+        assertEquals(ExitCode.OK, g.exit(), g.err());
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.main("process", "--in", exam.resolve("dicom").toString(), "--out", out.toString(),
+                "--method", "ahi", "--preset", "high-resolution");
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        Npy.Array map = Npy.read(out.resolve("ahi_kpa.npy"));
+        JsonObject t = new JsonObject(Files.readString(exam.resolve("truth/truth.json")));
+        int slices = map.shape()[0];
+        int rows = map.shape()[1];
+        int cols = map.shape()[2];
+        double px = t.getDouble("pixel_spacing_mm");
+        JsonArray incs = t.getJsonArray("inclusions");
+        assertEquals(4, incs.size(), "four cylinders in the QA layout");
+        double smallest = Double.NaN;
+        for (int i = 0; i < incs.size(); i++) {
+            JsonObject inc = incs.getJsonObject(i);
+            double dMm = inc.getDouble("diameter_mm");
+            double kPa = inc.getDouble("kpa");
+            double cx = inc.getDouble("centre_column");
+            double cy = inc.getDouble("centre_row");
+            double radius = Math.max(1, dMm / 4 / px);
+            double[] v = new double[0];
+            for (int s = 0; s < slices; s++) {
+                for (int y = 0; y < rows; y++) {
+                    for (int x = 0; x < cols; x++) {
+                        float f = map.floats()[(s * rows + y) * cols + x];
+                        if (Math.hypot(x - cx, y - cy) <= radius && !Float.isNaN(f)) {
+                            v = Arrays.copyOf(v, v.length + 1);
+                            v[v.length - 1] = f;
+                        }
+                    }
+                }
+            }
+            Arrays.sort(v);
+            double centre = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+            System.out.printf("QA cylinder %.0f mm (%.0f kPa): centre %.2f kPa (%+.1f%%) over %d pixels%n", dMm, kPa,
+                    centre, 100 * (centre / kPa - 1), v.length);
+            boolean resolved = Math.abs(centre / kPa - 1) <= 0.15;
+            assertEquals(dMm >= 10, resolved, dMm + " mm cylinder: " + centre + " kPa");
+            if (resolved) {
+                smallest = Double.isNaN(smallest) ? dMm : Math.min(smallest, dMm);
+            }
+        }
+        assertEquals(10, smallest, "smallest resolved cylinder");
+    }
+
+    @Test
     void anEmptyOrMissingInputFolderExits66() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliTest.Run r = CliTest.main("process", "--in", empty.toString(), "--out", dir.resolve("o").toString());
