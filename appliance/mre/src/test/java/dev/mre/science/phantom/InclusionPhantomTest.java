@@ -39,6 +39,10 @@ import org.junit.jupiter.api.Test;
  * of the bias, but a 3x3 Laplacian of noisy data scatters by +-25% at the centres. MDEV's
  * magnitude ratio does not get within 15% at 10 mm at any SNR. Without noise and without
  * smoothing both inversions resolve 6 mm: the limit is the smoothing that noise forces.
+ *
+ * <p>Issue 4's inclusion line is judged under QA conditions (docs/inversion.md, "Inclusion
+ * phantoms under QA conditions"): SNR {@value #QA_SNR}, highResolution(), the cylinder read over
+ * all 4 slices; {@link #underQaConditionsEveryNoiseDrawReadsTheTenAndTwentyMillimetreCylindersWithinFifteenPercent}.
  */
 class InclusionPhantomTest {
     static final double RESOLVED = 0.15;

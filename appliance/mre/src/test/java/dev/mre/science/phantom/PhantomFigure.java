@@ -31,6 +31,10 @@ public final class PhantomFigure {
                 ExamSpec.defaults(PhantomKind.INCLUSIONS, 5).withMatrix(256, 256, 1)
                         .withAcquisition(AcquisitionConfig.defaults().withSnr(3000)),
                 InversionConfig.defaults().withBandPass(0, 150), 12);
+        figure(dir.resolve("inversion-inclusions-qa-snr100.png"),
+                ExamSpec.defaults(PhantomKind.INCLUSIONS, 1).withMatrix(256, 256, 1)
+                        .withAcquisition(AcquisitionConfig.defaults().withSnr(InclusionPhantomTest.QA_SNR)),
+                InversionConfig.highResolution(), 12);
         figure(dir.resolve("inversion-anatomical-f2-snr3000.png"),
                 ExamSpec.defaults(PhantomKind.ANATOMICAL, 102).withStage(FibrosisStage.F2).withMatrix(256, 256, 1)
                         .withAcquisition(AcquisitionConfig.defaults().withSnr(3000)),
