@@ -44,6 +44,9 @@ public final class SeriesTracker {
     private static final class SeriesState {
         final Map<String, StoredInstance> instances = new LinkedHashMap<>();
         long timer = -1;
+        /** The pending timer is the quiet-time timer (not the re-open window's). */
+        boolean quietArmed;
+        long lastInstanceNanos;
         int completions;
         boolean complete;
     }
@@ -69,13 +72,34 @@ public final class SeriesTracker {
                     i.seriesInstanceUid());
         }
         s.instances.putIfAbsent(i.sopInstanceUid(), i);
-        vertx.cancelTimer(s.timer);
+        s.lastInstanceNanos = System.nanoTime();
         if (i.imagesInAcquisition() > 0 && s.instances.size() == i.imagesInAcquisition()) {
+            vertx.cancelTimer(s.timer);
             s.timer = -1;
+            s.quietArmed = false;
             onQuiet(key, s);                 // the sender said how many: complete now, no quiet time
-        } else {
-            s.timer = vertx.setTimer(quietMs, id -> onQuiet(key, s));
+        } else if (!s.quietArmed) {
+            if (s.timer != -1) {
+                vertx.cancelTimer(s.timer);  // the re-open window's
+            }
+            armQuiet(key, s, quietMs);
         }
+        // else the armed quiet timer finds the newer lastInstanceNanos and waits for the rest: one
+        // timer per quiet time instead of a cancel and a new timer for every instance
+    }
+
+    private void armQuiet(String key, SeriesState s, long delayMs) {
+        s.quietArmed = true;
+        s.timer = vertx.setTimer(Math.max(1, delayMs), id -> {
+            s.quietArmed = false;
+            s.timer = -1;
+            long left = quietMs - (System.nanoTime() - s.lastInstanceNanos) / 1_000_000;
+            if (left > 0) {
+                armQuiet(key, s, left);
+            } else {
+                onQuiet(key, s);
+            }
+        });
     }
 
     private void onQuiet(String key, SeriesState s) {

@@ -433,7 +433,7 @@ public final class Spool {
             for (Pending p : batch) {
                 Path dir = p.target.getParent();
                 DurableFiles.createDirectories(dir);
-                Path temp = dir.resolve(DurableFiles.TEMP_PREFIX + java.util.UUID.randomUUID() + ".tmp");
+                Path temp = dir.resolve(DurableFiles.tempName());
                 temps.add(temp);
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {

@@ -85,6 +85,6 @@ public final class SpoolStoreHandler implements StoreHandler {
     private static void logLine(StoreRequest rq, long bytes, int status, long startNanos) {
         log.info("{} stored {} {} {} bytes status={} {} ms", rq.association(),
                 UID.nameOf(rq.sopClassUid()), rq.sopInstanceUid(), bytes,
-                String.format("%04X", status), (System.nanoTime() - startNanos) / 1_000_000);
+                Status.hex(status), (System.nanoTime() - startNanos) / 1_000_000);
     }
 }

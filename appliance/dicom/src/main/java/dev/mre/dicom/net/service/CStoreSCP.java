@@ -44,13 +44,17 @@ public final class CStoreSCP implements DimseService {
    */
   private static void logResponse(Association as, DimseMessage rq, CommandSet rsp) {
     int status = rsp.getInt(Tag.Status, -1);
+    boolean ok = status == Status.Success || Status.isWarning(status);
+    if (ok && !LOG.isDebugEnabled()) {
+      return;                  // the usual case: nothing to format
+    }
     String iuid = rq.command().getString(Tag.AffectedSOPInstanceUID);
     int bytes = rq.data() == null ? 0 : rq.data().length;
-    if (status == Status.Success || Status.isWarning(status)) {
-      LOG.debug("{} >> C-STORE-RSP {} {} bytes: status {}", as.label(), iuid, bytes, String.format("%04X", status));
+    if (ok) {
+      LOG.debug("{} >> C-STORE-RSP {} {} bytes: status {}", as.label(), iuid, bytes, Status.hex(status));
     } else {
       LOG.warn("{} >> C-STORE-RSP {} {} bytes: status {} ({})", as.label(), iuid, bytes,
-          String.format("%04X", status), rsp.getString(Tag.ErrorComment));
+          Status.hex(status), rsp.getString(Tag.ErrorComment));
     }
   }
 

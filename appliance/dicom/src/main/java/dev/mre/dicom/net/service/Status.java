@@ -24,6 +24,19 @@ public final class Status {
   public static final int MistypedArgument = 0x0212;
   public static final int NotAuthorized = 0x0124;
 
+  /**
+   * The status as 4 upper-case hex digits, as {@code String.format("%04X", status & 0xFFFF)} writes
+   * it but without a Formatter (logged once per received object).
+   */
+  public static String hex(int status) {
+    char[] c = new char[4];
+    for (int i = 3; i >= 0; i--) {
+      c[i] = Character.toUpperCase(Character.forDigit(status & 0xF, 16));
+      status >>>= 4;
+    }
+    return new String(c);
+  }
+
   public static boolean isSuccess(int status) {
     return status == Success;
   }
