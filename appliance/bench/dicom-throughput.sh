@@ -11,6 +11,11 @@
 #
 # usage: appliance/bench/dicom-throughput.sh [N_IMAGES]   (build the jar first: mvn -DskipTests package)
 #        SERVE_JAVA_OPTS="..." passes JVM options to our serve (e.g. -XX:TieredStopAtLevel=1)
+#        STEADY=1 measures our serve in its steady state: instead of one warm-up pass, warm-up passes
+#        of the same images are repeated until a whole pass costs the JIT's C2 compiler threads less
+#        than 20 ms of CPU (at most MAX_WARM passes, default 25), as a long-running appliance is
+#        after its first ~10,000 objects; the row says after how many objects. Without it (default)
+#        the rows are one pass after a single warm-up pass, with C2 still compiling.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-1000}
@@ -44,10 +49,27 @@ row() { # label seconds files
 }
 
 one_assoc() { storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/imgs" >/dev/null; }
+# CPU ticks used so far by the JVM's C2 compiler threads of process $1 (fields after the comm)
+c2_ticks() { for t in /proc/"$1"/task/*; do if grep -q '^C2 CompilerThre' "$t/comm" 2>/dev/null; then sed 's/.*) //' "$t/stat" 2>/dev/null || true; fi; done | awk '{s += $12 + $13} END {print s + 0}'; }
+TICK=$(getconf CLK_TCK)
 par_assoc() {
   local ps=()
   for i in $(seq 0 $((PAR-1))); do storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/split/$i" >/dev/null & ps+=($!); done
   for p in "${ps[@]}"; do wait "$p"; done
+}
+
+# --- receive: DCMTK storescp, run right after each of ours in the same mode: this VM's disk drifts
+# within minutes, so each of our rows is followed by the reference it is compared with ------------
+dcmtk_recv() { # mode
+  local mode=$1 P OD DPID t0 t1 n
+  P=$(free_port); OD="$WORK/dcmtk-$mode-$RANDOM"; mkdir -p "$OD"
+  if [ $mode = one ]; then storescp -od "$OD" +xa "$P" & else storescp --fork -od "$OD" +xa "$P" & fi
+  DPID=$!; PIDS+=($DPID); wait_port "$P"
+  t0=$(now); if [ $mode = one ]; then one_assoc ANY-SCP "$P"; else par_assoc ANY-SCP "$P"; fi; t1=$(now)
+  n=$(find "$OD" -type f | wc -l)
+  kill "$DPID"; wait "$DPID" 2>/dev/null || true
+  rm -rf "$OD"
+  row "receive, DCMTK storescp (no fsync), $( [ $mode = one ] && echo 1 association || echo "$PAR associations, --fork" ), same mode just after the row above" "$(echo "$t1 - $t0" | bc -l)" "$n"
 }
 
 echo "| run | instances | seconds | instances/s | MB/s |"
@@ -66,33 +88,31 @@ for mode in one par; do
   SPID=$!; PIDS+=($SPID); wait_port "$P"
   # Warm-up, not counted: the appliance is a long-running JVM, so measure it with its hot paths
   # compiled (one full pass of the same images), then empty the spool so every image is written again.
-  one_assoc MRE_BENCH "$P"
-  for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
-  # let the appliance finish with the warm-up pass as it would between exams: the series completes
-  # after the quiet time and the pipeline looks at it (not MRE); then measure a quiet receiver
-  for _ in $(seq 1 300); do grep -q 'not an MRE exam' "$WORK/serve-$dur-$mode.log" && break; sleep 0.1; done
-  find "$SP" -mindepth 1 -maxdepth 1 -not -name '.journal' -exec rm -rf {} +
+  warm=0
+  for w in $(seq 1 "$( [ "${STEADY:-0}" = 1 ] && echo "${MAX_WARM:-25}" || echo 1 )"); do
+    c0=$(c2_ticks "$SPID")
+    one_assoc MRE_BENCH "$P"; warm=$((warm + N))
+    for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
+    # let the appliance finish with the warm-up pass as it would between exams: the series completes
+    # after the quiet time and the pipeline looks at it (not MRE); then measure a quiet receiver
+    [ "$w" = 1 ] && for _ in $(seq 1 300); do grep -q 'not an MRE exam' "$WORK/serve-$dur-$mode.log" && break; sleep 0.1; done
+    find "$SP" -mindepth 1 -maxdepth 1 -not -name '.journal' -exec rm -rf {} +
+    c1=$(c2_ticks "$SPID")
+    [ $(( (c1 - c0) * 1000 / TICK )) -lt 20 ] && [ "$w" -gt 1 ] && break
+  done
+  sync; sleep 3                     # the warm-up's deletions reach the disk before the timed pass
   t0=$(now); if [ $mode = one ]; then one_assoc MRE_BENCH "$P"; else par_assoc MRE_BENCH "$P"; fi; t1=$(now)
   for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
   t2=$(now)
   n=$(find "$SP" -type f -name '*.dcm' | wc -l)
   RSS=$(awk '/VmHWM/ {print $2}' /proc/$SPID/status)
   kill "$SPID"; wait "$SPID" 2>/dev/null || true
-  label="receive, ours ($dur), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), peak RSS $((RSS/1024)) MiB, all files written $(echo "$t2 - $t1" | bc -l | awk '{printf "%.2f", $1}') s after the last response"
+  label="receive, ours ($dur), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), $( [ "${STEADY:-0}" = 1 ] && echo "steady state (after $warm warm-up objects)" || echo "after 1 warm-up pass" ), peak RSS $((RSS/1024)) MiB, all files written $(echo "$t2 - $t1" | bc -l | awk '{printf "%.2f", $1}') s after the last response"
   row "$label" "$(echo "$t1 - $t0" | bc -l)" "$n"
+  dcmtk_recv $mode
 done
 done
 
-# --- receive: DCMTK storescp ----------------------------------------------------------------
-for mode in one par; do
-  P=$(free_port); OD="$WORK/dcmtk-$mode"; mkdir -p "$OD"
-  if [ $mode = one ]; then storescp -od "$OD" +xa "$P" & else storescp --fork -od "$OD" +xa "$P" & fi
-  DPID=$!; PIDS+=($DPID); wait_port "$P"
-  t0=$(now); if [ $mode = one ]; then one_assoc ANY-SCP "$P"; else par_assoc ANY-SCP "$P"; fi; t1=$(now)
-  n=$(find "$OD" -type f | wc -l)
-  kill "$DPID"; wait "$DPID" 2>/dev/null || true
-  row "receive, DCMTK storescp (no fsync), $( [ $mode = one ] && echo 1 association || echo "$PAR associations, --fork" )" "$(echo "$t1 - $t0" | bc -l)" "$n"
-done
 
 # --- send: ours vs storescu, into storescp ---------------------------------------------------
 for who in ours dcmtk; do
