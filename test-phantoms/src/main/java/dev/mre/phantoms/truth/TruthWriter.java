@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.phantoms.truth;
 
+import dev.mre.phantoms.anatomy.BlockPhantoms;
 import dev.mre.phantoms.anatomy.SliceModel;
 import dev.mre.phantoms.anatomy.Tissue;
 import dev.mre.phantoms.exam.Exam;
 import dev.mre.phantoms.exam.ExamSlice;
+import dev.mre.phantoms.exam.PhantomKind;
 import dev.mre.phantoms.dicom.Elastograms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,11 +150,11 @@ public final class TruthWriter {
      */
     private static String inclusions(Exam e) {
         var s = e.spec();
-        if (s.kind() != dev.mre.phantoms.exam.PhantomKind.INCLUSIONS) {
+        if (s.kind() != PhantomKind.INCLUSIONS) {
             return "null";
         }
         StringBuilder b = new StringBuilder("[");
-        var list = dev.mre.phantoms.anatomy.BlockPhantoms.defaultInclusions();
+        var list = BlockPhantoms.defaultInclusions();
         for (int i = 0; i < list.size(); i++) {
             var inc = list.get(i);
             b.append(i == 0 ? "" : ", ").append("{\"diameter_mm\": ").append(num(inc.diameterMm()))

@@ -131,17 +131,16 @@ class InclusionPhantomTest {
 
     /** Median of one method's (AHI) values over the same disc in every slice: a cylinder ROI. */
     static double cylinderCentre(List<SliceResult> res, boolean[] disc) {
-        double[] v = new double[0];
+        java.util.stream.DoubleStream.Builder v = java.util.stream.DoubleStream.builder();
         for (SliceResult r : res) {
             float[] map = r.maps().get(InversionMethod.AHI).values();
             for (int k = 0; k < disc.length; k++) {
                 if (disc[k] && !Float.isNaN(map[k])) {
-                    v = Arrays.copyOf(v, v.length + 1);
-                    v[v.length - 1] = map[k];
+                    v.add(map[k]);
                 }
             }
         }
-        return median(v);
+        return median(v.build().toArray());
     }
 
     @Test

@@ -190,19 +190,18 @@ class ProcessCommandTest {
             double cx = inc.getDouble("centre_column");
             double cy = inc.getDouble("centre_row");
             double radius = Math.max(1, dMm / 4 / px);
-            double[] v = new double[0];
+            java.util.stream.DoubleStream.Builder b = java.util.stream.DoubleStream.builder();
             for (int s = 0; s < slices; s++) {
                 for (int y = 0; y < rows; y++) {
                     for (int x = 0; x < cols; x++) {
                         float f = map.floats()[(s * rows + y) * cols + x];
                         if (Math.hypot(x - cx, y - cy) <= radius && !Float.isNaN(f)) {
-                            v = Arrays.copyOf(v, v.length + 1);
-                            v[v.length - 1] = f;
+                            b.add(f);
                         }
                     }
                 }
             }
-            Arrays.sort(v);
+            double[] v = b.build().sorted().toArray();
             double centre = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
             System.out.printf("QA cylinder %.0f mm (%.0f kPa): centre %.2f kPa (%+.1f%%) over %d pixels%n", dMm, kPa,
                     centre, 100 * (centre / kPa - 1), v.length);
