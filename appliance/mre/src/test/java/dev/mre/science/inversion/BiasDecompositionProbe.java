@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.science.inversion;
 
-import dev.mre.phantoms.acquisition.AcquiredSlice;
 import dev.mre.phantoms.acquisition.AcquisitionConfig;
-import dev.mre.phantoms.acquisition.MreAcquisition;
 import dev.mre.phantoms.anatomy.BlockPhantoms;
 import dev.mre.phantoms.anatomy.SliceModel;
 import dev.mre.phantoms.exam.ExamSpec;
@@ -12,15 +10,14 @@ import dev.mre.phantoms.physics.WaveSolver;
 import dev.mre.science.InversionConfig;
 import dev.mre.science.MreExam;
 import dev.mre.science.MreSlice;
-import dev.mre.science.PhaseScaling;
 import dev.mre.science.WaveField;
 import dev.mre.science.grid.BoxFilter;
 import dev.mre.science.phantom.InclusionAdaptive;
+import dev.mre.science.phantom.PhantomExams;
 import dev.mre.science.wave.WaveFieldExtraction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Experiment (not a test): where the residual low bias of the corrected 3x3 AHI at the QA
@@ -43,7 +40,7 @@ public final class BiasDecompositionProbe {
         int ny = base.rows();
         double px = base.pixelMm();
         var incs = BlockPhantoms.defaultInclusions();
-        SliceModel model = BlockPhantoms.inclusions(nx, ny, px, 3.0, 0.1, incs);
+        SliceModel model = PhantomExams.qaModel(base);
         var u = WaveSolver.solve(model.medium(), model.force(), base.solver());
         int nsl = base.slices();
         double step = base.sliceThicknessMm() + base.sliceGapMm();
@@ -321,16 +318,7 @@ public final class BiasDecompositionProbe {
 
     static List<WaveField> extract(ExamSpec base, SliceModel model, dev.mre.phantoms.physics.WaveField u,
                                    AcquisitionConfig acq, int s, InversionConfig c) {
-        List<MreSlice> slices = new ArrayList<>();
-        double step = base.sliceThicknessMm() + base.sliceGapMm();
-        for (int i = 0; i < base.slices(); i++) {
-            SplittableRandom noise = new SplittableRandom(s * 1_000_003L + 17L * i + 1);
-            AcquiredSlice a = MreAcquisition.acquire(model, u, acq, noise);
-            slices.add(new MreSlice(i, -i * step / 1000, base.sliceThicknessMm() / 1000, a.magnitude(),
-                    a.phaseRad()));
-        }
-        MreExam exam = new MreExam(base.rows(), base.columns(), base.pixelMm() / 1000, base.pixelMm() / 1000,
-                base.solver().frequencyHz(), PhaseScaling.radians(), slices);
+        MreExam exam = PhantomExams.draw(base, model, u, acq, s);
         List<WaveField> out = new ArrayList<>();
         for (MreSlice sl : exam.slices()) {
             out.add(WaveFieldExtraction.extract(exam, sl, c));

@@ -21,7 +21,7 @@ public final class DiscMapProbe {
         int ny = base.rows();
         double px = base.pixelMm();
         var incs = BlockPhantoms.defaultInclusions();
-        SliceModel model = BlockPhantoms.inclusions(nx, ny, px, 3.0, 0.1, incs);
+        SliceModel model = dev.mre.science.phantom.PhantomExams.qaModel(base);
         var u = WaveSolver.solve(model.medium(), model.force(), base.solver());
         List<WaveField> ref = BiasDecompositionProbe.extract(base, model, u, base.acquisition().withSnr(snr), 1, c);
         WaveField w = ref.get(0);

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.science.phantom;
 
-import dev.mre.phantoms.acquisition.AcquiredSlice;
 import dev.mre.phantoms.acquisition.AcquisitionConfig;
-import dev.mre.phantoms.acquisition.MreAcquisition;
 import dev.mre.phantoms.anatomy.BlockPhantoms;
 import dev.mre.phantoms.anatomy.SliceModel;
 import dev.mre.phantoms.exam.ExamSpec;
@@ -13,8 +11,6 @@ import dev.mre.phantoms.physics.WaveSolver;
 import dev.mre.science.InversionConfig;
 import dev.mre.science.InversionMethod;
 import dev.mre.science.MreExam;
-import dev.mre.science.MreSlice;
-import dev.mre.science.PhaseScaling;
 import dev.mre.science.PhysicsPipeline;
 import dev.mre.science.SliceResult;
 import dev.mre.science.inversion.AlgebraicHelmholtzInversion;
@@ -24,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Experiment (not a test): the QA inclusion phantom (default 4 slices) over noise draws, for the
@@ -75,7 +70,7 @@ public final class InclusionAdaptive {
         int ny = base.rows();
         double px = base.pixelMm();
         var incs = BlockPhantoms.defaultInclusions();
-        SliceModel model = BlockPhantoms.inclusions(nx, ny, px, 3.0, 0.1, incs);
+        SliceModel model = PhantomExams.qaModel(base);
         long t0 = System.nanoTime();
         WaveField u = WaveSolver.solve(model.medium(), model.force(), base.solver());
         System.out.printf("wave solved in %.1f s; %d slices of %.0f mm%n", (System.nanoTime() - t0) / 1e9,
@@ -92,16 +87,7 @@ public final class InclusionAdaptive {
             double[][][][] v = new double[cfgs.size()][2][nInc][ns];
             long[][][] radiusCount = new long[cfgs.size()][nInc][8];
             for (int s = s0; s <= s1; s++) {
-                List<MreSlice> slices = new ArrayList<>();
-                double step = base.sliceThicknessMm() + base.sliceGapMm();
-                for (int i = 0; i < base.slices(); i++) {
-                    SplittableRandom noise = new SplittableRandom(s * 1_000_003L + 17L * i + 1);
-                    AcquiredSlice a = MreAcquisition.acquire(model, u, acq, noise);
-                    slices.add(new MreSlice(i, -i * step / 1000, base.sliceThicknessMm() / 1000, a.magnitude(),
-                            a.phaseRad()));
-                }
-                MreExam exam = new MreExam(ny, nx, px / 1000, px / 1000, base.solver().frequencyHz(),
-                        PhaseScaling.radians(), slices);
+                MreExam exam = PhantomExams.draw(base, model, u, acq, s);
                 int c = 0;
                 for (var ce : cfgs.entrySet()) {
                     List<SliceResult> res = PhysicsPipeline.run(exam, ce.getValue());

@@ -100,19 +100,9 @@ class InclusionPhantomTest {
         var model = first.slices().get(0).truth();
         var wave = WaveSolver.solve(model.medium(), model.force(), spec.solver());
         List<BlockPhantoms.Inclusion> incs = BlockPhantoms.defaultInclusions();
-        double h = spec.pixelMm() / 1000;
-        double step = spec.sliceThicknessMm() + spec.sliceGapMm();
         int draws = 8;
         for (int d = 1; d <= draws; d++) {
-            List<MreSlice> slices = new java.util.ArrayList<>();
-            for (int i = 0; i < spec.slices(); i++) {
-                AcquiredSlice a = MreAcquisition.acquire(model, wave, spec.acquisition(),
-                        new SplittableRandom(d * 1_000_003L + 17L * i + 1));
-                slices.add(new MreSlice(i, -i * step / 1000, spec.sliceThicknessMm() / 1000, a.magnitude(),
-                        a.phaseRad()));
-            }
-            MreExam exam = new MreExam(spec.rows(), spec.columns(), h, h, spec.solver().frequencyHz(),
-                    PhaseScaling.radians(), slices);
+            MreExam exam = PhantomExams.draw(spec, model, wave, spec.acquisition(), d);
             List<SliceResult> res = PhysicsPipeline.run(exam, InversionConfig.highResolution());
             StringBuilder line = new StringBuilder("SNR " + QA_SNR + ", highResolution(), draw " + d
                     + ", AHI cylinder centres over " + res.size() + " slices:");
