@@ -20,7 +20,8 @@ public record AppConfig(Dicom dicom, Spool spool, Series series, Outbox outbox, 
     /** The DICOM listener. */
     public record Dicom(String host, int port, String aeTitle, List<String> acceptedSopClasses,
                         List<String> acceptedTransferSyntaxes, List<String> callingAeAllowList,
-                        int maxAssociations, int maxPduLength, Duration idleTimeout, Duration artimTimeout, Tls tls) {
+                        int maxAssociations, int maxPduLength, Duration idleTimeout, Duration artimTimeout, Tls tls,
+                        int warmUpObjects) {
         public Dicom {
             acceptedSopClasses = List.copyOf(acceptedSopClasses);
             acceptedTransferSyntaxes = List.copyOf(acceptedTransferSyntaxes);

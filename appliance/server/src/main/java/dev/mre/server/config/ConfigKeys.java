@@ -60,6 +60,7 @@ public final class ConfigKeys {
             new Key("dicom.maxPduLength", 65536, "Maximum PDU length we receive, in bytes."),
             new Key("dicom.idleTimeoutSeconds", 60, "An association idle this long is aborted."),
             new Key("dicom.artimTimeoutSeconds", 30, "ARTIM timer: wait for A-ASSOCIATE-RQ / release, in seconds."),
+            new Key("dicom.warmUpObjects", 12000, "At start, send this many synthetic 256x256 MR objects (no patient data) from our storage SCU to a second storage SCP on a loopback port with a scratch spool on tmpfs, so that the JIT has compiled the receive and send paths before the first console association (about 10-20 s of CPU while the listener already serves; docs/benchmarks.md). 0: no warm-up."),
             new Key("dicom.tls.enabled", false, "Also listen with DICOM over TLS."),
             new Key("dicom.tls.port", 2762, "DICOM TLS port (2762 is the registered dicom-tls port)."),
             new Key("dicom.tls.certChainPem", null, "PEM file with our certificate chain (required when TLS is enabled)."),

@@ -101,7 +101,7 @@ public final class ConfigLoader {
                 v.strings("dicom.acceptedSopClasses"), v.strings("dicom.acceptedTransferSyntaxes"),
                 v.strings("dicom.callingAeAllowList"), v.positive("dicom.maxAssociations"),
                 v.positive("dicom.maxPduLength"), v.seconds("dicom.idleTimeoutSeconds"),
-                v.seconds("dicom.artimTimeoutSeconds"), tls);
+                v.seconds("dicom.artimTimeoutSeconds"), tls, v.nonNegative("dicom.warmUpObjects"));
         AppConfig.Spool spool = new AppConfig.Spool(v.path("spool.dir"),
                 v.nonNegative("spool.reserveMegabytes") * 1024L * 1024L,
                 v.nonNegative("spool.journalSegmentMegabytes") * 1024L * 1024L);

@@ -28,14 +28,21 @@ import org.slf4j.LoggerFactory;
  * the empty string for the missing level.
  */
 public final class SpoolStoreHandler implements StoreHandler {
-    private static final Logger log = LoggerFactory.getLogger(SpoolStoreHandler.class);
+    private static final Logger defaultLog = LoggerFactory.getLogger(SpoolStoreHandler.class);
+    private final Logger log;
     private final Spool spool;
     private final Consumer<StoredInstance> stored;
 
     /** @param stored told about each object once it is durable (any thread) */
     public SpoolStoreHandler(Spool spool, Consumer<StoredInstance> stored) {
+        this(spool, stored, defaultLog);
+    }
+
+    /** @param log where the per-object lines go (the start-up warm-up's are discarded) */
+    public SpoolStoreHandler(Spool spool, Consumer<StoredInstance> stored, Logger log) {
         this.spool = spool;
         this.stored = stored;
+        this.log = log;
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class SpoolStoreHandler implements StoreHandler {
         }
     }
 
-    private static void logLine(StoreRequest rq, long bytes, int status, long startNanos) {
+    private void logLine(StoreRequest rq, long bytes, int status, long startNanos) {
         log.info("{} stored {} {} {} bytes status={} {} ms", rq.association(),
                 UID.nameOf(rq.sopClassUid()), rq.sopInstanceUid(), bytes,
                 Status.hex(status), (System.nanoTime() - startNanos) / 1_000_000);

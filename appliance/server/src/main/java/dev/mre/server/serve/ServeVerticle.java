@@ -39,6 +39,8 @@ public final class ServeVerticle extends VerticleBase {
     private Outbox outbox;
     private PipelineService pipeline;
     private Spool spool;
+    private ReceiveWarmUp warmUp;
+    private Future<?> warmedUp = Future.succeededFuture();
 
     public ServeVerticle(AppConfig config) {
         this(config, null);
@@ -67,7 +69,21 @@ public final class ServeVerticle extends VerticleBase {
                     return tls == null ? Future.succeededFuture() : listen(tls, services);
                 })
                 .compose(v -> startOutbox())
-                .compose(v -> startPipeline(spool));
+                .compose(v -> startPipeline(spool))
+                .onSuccess(v -> startWarmUp());
+    }
+
+    /**
+     * The DICOM warm-up runs after start-up (the listener already serves; the pipeline's own warm-up
+     * is done), in the background: see {@link ReceiveWarmUp}.
+     */
+    private void startWarmUp() {
+        int n = config.dicom().warmUpObjects();
+        if (n <= 0) {
+            return;
+        }
+        warmUp = new ReceiveWarmUp(vertx, config, n, ReceiveWarmUp.defaultScratchParent(config.spool().dir()));
+        warmedUp = warmUp.run();
     }
 
     /**
@@ -147,7 +163,11 @@ public final class ServeVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         List<Future<?>> closing = new ArrayList<>();
+        closing.add(warmedUp.otherwiseEmpty());
         servers.forEach(s -> closing.add(s.close()));
         if (pipeline != null) {
             closing.add(pipeline.close());

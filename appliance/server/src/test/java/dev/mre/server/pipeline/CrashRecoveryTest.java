@@ -44,7 +44,7 @@ class CrashRecoveryTest {
             int port = Storescp.freePort();
             Path config = dir.resolve("config.json");
             Files.writeString(config, new JsonObject()
-                    .put("dicom", new JsonObject().put("port", port).put("host", "127.0.0.1"))
+                    .put("dicom", new JsonObject().put("port", port).put("host", "127.0.0.1").put("warmUpObjects", 0))
                     .put("spool", new JsonObject().put("dir", dir.resolve("spool").toString()).put("reserveMegabytes", 0))
                     .put("outbox", new JsonObject().put("dir", dir.resolve("outbox").toString())
                             .put("retry", new JsonObject().put("initialDelaySeconds", 1).put("maxDelaySeconds", 2)))

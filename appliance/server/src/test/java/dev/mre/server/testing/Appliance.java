@@ -23,7 +23,8 @@ public final class Appliance implements AutoCloseable {
 
     public static Appliance start(Path dir, JsonObject extra) throws Exception {
         JsonObject overrides = new JsonObject()
-                .put("dicom", new JsonObject().put("port", 0))
+                // no start-up DICOM warm-up (ReceiveWarmUpTest covers it): tests want the CPU
+                .put("dicom", new JsonObject().put("port", 0).put("warmUpObjects", 0))
                 .put("spool", new JsonObject().put("dir", dir.resolve("spool").toString()).put("reserveMegabytes", 0))
                 .put("outbox", new JsonObject().put("dir", dir.resolve("outbox").toString()))
                 .put("series", new JsonObject().put("quietTimeSeconds", 1))
