@@ -39,6 +39,8 @@ final class DatasetParser {
     private final String note;  // appended to messages, e.g. that offsets are in inflated data
     private int pos;
     private boolean signedPixels;  // Pixel Representation (0028,0103) of the top level is 1
+    /** Binary values longer than this are checked but not kept ({@link #withoutBulkData}). */
+    private int bulkLimit = Integer.MAX_VALUE;
 
     /** One open item or sequence; end is UNDEFINED until a delimiter closes it. */
     private static final class Frame {
@@ -55,6 +57,20 @@ final class DatasetParser {
         this.source = source;
         this.base = base;
         this.note = note;
+    }
+
+    /**
+     * Binary values (OB, OW, OF, OD, OL, OV, UN) longer than {@code limit} bytes are parsed (their
+     * lengths checked like any other) but left out of the result: for a receiver that needs the
+     * identifying attributes, not a copy of the pixel data.
+     */
+    DatasetParser withoutBulkData(int limit) {
+        this.bulkLimit = limit;
+        return this;
+    }
+
+    private static boolean isBulk(VR vr) {
+        return vr == VR.OB || vr == VR.OW || vr == VR.OF || vr == VR.OD || vr == VR.OL || vr == VR.OV || vr == VR.UN;
     }
 
     /** Parses elements from off up to limit into a new data set. */
@@ -163,6 +179,10 @@ final class DatasetParser {
                 throw error(start, "odd length " + len + " for " + Tag.toString(tag) + " " + vr);
             }
             if (!f.explicit && vr == VR.US && signedPixels && ElementDictionary.isUSorSS(tag)) vr = VR.SS;
+            if (len > bulkLimit && isBulk(vr)) {
+                pos += len;
+                continue;
+            }
             byte[] value = len == 0 ? EMPTY : Arrays.copyOfRange(b, pos, pos + len);
             if (tag == PIXEL_REPRESENTATION && len >= 2 && depth == 0) {
                 signedPixels = (f.big ? b[pos + 1] : b[pos]) == 1;

@@ -44,6 +44,29 @@ public final class DicomReader {
     }
 
     /**
+     * As {@link #readDataset(byte[], int, int, String, String)}, but binary values (OB, OW, OF, OD,
+     * OL, OV, UN) longer than {@code bulkLimit} bytes are left out of the result (their lengths are
+     * still checked): a storage SCP needs the UIDs and routing attributes, not a second copy of the
+     * pixel data, which it stores from the received bytes.
+     */
+    public static Attributes readDatasetWithoutBulkData(byte[] bytes, int offset, int length, String tsuid,
+                                                        String source, int bulkLimit) throws DicomParseException {
+        if (offset < 0 || length < 0 || offset + (long) length > bytes.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + ", array " + bytes.length);
+        }
+        TransferSyntax ts = TransferSyntax.of(tsuid);
+        if (ts.deflated()) {
+            byte[] inflated = Deflate.inflate(bytes, offset, length, source);
+            return new DatasetParser(inflated, source, 0, " in the inflated data set").withoutBulkData(bulkLimit)
+                    .parse(0, inflated.length, true, false);
+        }
+        boolean explicit = ts.explicitVR();
+        if (!ts.bigEndian() && length >= 8) explicit = looksExplicit(bytes, offset);
+        return new DatasetParser(bytes, source, 0, "").withoutBulkData(bulkLimit)
+                .parse(offset, offset + length, explicit, ts.bigEndian());
+    }
+
+    /**
      * Some writers encode a data set in Implicit VR while announcing an Explicit VR syntax (or
      * the reverse). Like pydicom and dcm4che, trust the first element header: two upper-case
      * letters forming a VR where the VR would be mean explicit.

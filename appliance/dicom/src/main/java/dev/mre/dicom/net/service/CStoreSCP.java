@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storage SCP (PS3.4 Annex B). On the association's "dicom-store" worker (ordered): parse the
- * data set (unparseable: 0xC000), compare its SOP Class/Instance UIDs with the command's (differ:
+ * data set (unparseable: 0xC000; binary values over {@value #BULK_LIMIT} bytes, such as the pixel
+ * data, are checked but not copied into {@link StoreRequest#dataset()}), compare its SOP Class/Instance UIDs with the command's (differ:
  * 0xA900), then call the {@link StoreHandler}; its status, or its {@link DicomServiceException}'s,
  * is the response. The response is built only after the handler returned.
  */
@@ -21,6 +22,8 @@ public final class CStoreSCP implements DimseService {
   private static final Logger LOG = LoggerFactory.getLogger(CStoreSCP.class);
 
   private final StoreHandler handler;
+  /** Binary values longer than this are not kept in {@link StoreRequest#dataset()}. */
+  static final int BULK_LIMIT = 1024;
 
   public CStoreSCP(StoreHandler handler) {
     this.handler = handler;
@@ -71,7 +74,8 @@ public final class CStoreSCP implements DimseService {
     }
     Attributes ds;
     try {
-      ds = DicomReader.readDataset(rq.data(), 0, rq.data().length, tsuid, as.label());
+      // the whole data set is parsed and checked; pixel data and other bulk values are not copied
+      ds = DicomReader.readDatasetWithoutBulkData(rq.data(), 0, rq.data().length, tsuid, as.label(), BULK_LIMIT);
     } catch (DicomParseException | RuntimeException | StackOverflowError e) {
       return CommandSet.responseTo(cmd, Status.CannotUnderstand, "unparseable data set: " + e.getMessage());
     }

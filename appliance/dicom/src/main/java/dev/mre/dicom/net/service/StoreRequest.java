@@ -8,7 +8,8 @@ import dev.mre.dicom.data.Attributes;
  * matched the command.
  *
  * @param association the association label, "CALLING->CALLED(n)"
- * @param dataset parsed from {@code datasetBytes}; for the UIDs and routing
+ * @param dataset parsed from {@code datasetBytes}; for the UIDs and routing: binary values over
+ *                1 KiB (pixel data) are left out; {@code datasetBytes} holds them
  * @param datasetBytes the data set exactly as received, in {@code transferSyntaxUid}
  */
 public record StoreRequest(String association, String callingAe, String calledAe, int presentationContextId,
