@@ -29,18 +29,7 @@ public final class DicomReader {
     /** As {@link #readDataset(byte[], int, int, String)}, naming source in errors. */
     public static Attributes readDataset(byte[] bytes, int offset, int length, String tsuid, String source)
             throws DicomParseException {
-        if (offset < 0 || length < 0 || offset + (long) length > bytes.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + ", array " + bytes.length);
-        }
-        TransferSyntax ts = TransferSyntax.of(tsuid);
-        if (ts.deflated()) {
-            byte[] inflated = Deflate.inflate(bytes, offset, length, source);
-            return new DatasetParser(inflated, source, 0, " in the inflated data set")
-                    .parse(0, inflated.length, true, false);
-        }
-        boolean explicit = ts.explicitVR();
-        if (!ts.bigEndian() && length >= 8) explicit = looksExplicit(bytes, offset);
-        return new DatasetParser(bytes, source, 0, "").parse(offset, offset + length, explicit, ts.bigEndian());
+        return readDatasetWithoutBulkData(bytes, offset, length, tsuid, source, Integer.MAX_VALUE);
     }
 
     /**
