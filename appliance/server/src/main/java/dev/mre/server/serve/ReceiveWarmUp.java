@@ -17,13 +17,17 @@ import dev.mre.server.config.AppConfig;
 import dev.mre.server.ingest.DurableFiles;
 import dev.mre.server.ingest.Spool;
 import dev.mre.server.ingest.SpoolStoreHandler;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +76,7 @@ public final class ReceiveWarmUp {
     private final int objects;
     private final Path scratchParent;
     private final int perAssociation;
-    private final java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger stored = new AtomicInteger();
     private volatile boolean stopped;
 
     /**
@@ -113,7 +117,7 @@ public final class ReceiveWarmUp {
     private void removeLeftovers() throws IOException {
         String prefix = scratchPrefix();
         List<Path> old;
-        try (java.util.stream.Stream<Path> s = Files.list(scratchParent)) {
+        try (Stream<Path> s = Files.list(scratchParent)) {
             old = s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
         }
         for (Path p : old) {
@@ -159,7 +163,7 @@ public final class ReceiveWarmUp {
             ServerConfig cfg = DicomConfigs.plain(config.dicom()).withHost("127.0.0.1").withPort(0)
                     .withCallingAeAllowList(Set.of()).withTls(null);
             // as the real handler does: the stored-instance callback hops onto a Vert.x context
-            io.vertx.core.Context ctx = vertx.getOrCreateContext();
+            Context ctx = vertx.getOrCreateContext();
             DimseServices services = DimseServices.verificationAndStorage(new SpoolStoreHandler(spool,
                     instance -> {
                         stored.incrementAndGet();
@@ -168,11 +172,12 @@ public final class ReceiveWarmUp {
             List<PresentationContext> pcs = List.of(new PresentationContext(UID.MRImageStorage,
                     List.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian)));
             String series = UID_ROOT + ".1." + (from / perAssociation + 1);
+            Template template = new Template(series, pixels);
             return DicomServer.start(vertx, cfg, services)
                     .compose(server -> DicomClient.open(vertx, DicomConfigs.client(config.dicom())
                                             .withCallingAe(CALLING_AE), cfg.aeTitle(),
                                     "127.0.0.1", server.actualPort(), pcs)
-                            .compose(as -> sendOne(as, series, pixels, from, to).eventually(as::release))
+                            .compose(as -> sendOne(as, template, from, to).eventually(as::release))
                             .eventually(server::close))
                     .eventually(() -> vertx.executeBlocking(() -> {
                         spool.close();
@@ -182,22 +187,63 @@ public final class ReceiveWarmUp {
         });
     }
 
-    private Future<Void> sendOne(Association as, String series, byte[] pixels, long i, long end) {
+    private Future<Void> sendOne(Association as, Template template, long i, long end) {
         if (i >= end) {
             return Future.succeededFuture();
         }
         if (stopped) {
             return Future.failedFuture(new IOException("stopped"));
         }
-        String iuid = series + "." + (i + 1);
-        byte[] ds = DicomWriter.writeDataset(dataset(series, iuid, pixels), UID.ExplicitVRLittleEndian);
-        return as.cstore(UID.MRImageStorage, iuid, UID.ExplicitVRLittleEndian, ds).compose(st -> {
-            if (st.status() != Status.Success) {
-                return Future.failedFuture(new IOException("warm-up object refused with status " + Status.hex(st.status())
-                        + (st.errorComment() == null ? "" : " (" + st.errorComment() + ")")));
+        long number = Template.FIRST_NUMBER + i;
+        return as.cstore(UID.MRImageStorage, template.series + "." + number, UID.ExplicitVRLittleEndian,
+                template.dataset(number)).compose(st -> {
+                    if (st.status() != Status.Success) {
+                        return Future.failedFuture(new IOException("warm-up object refused with status "
+                                + Status.hex(st.status()) + (st.errorComment() == null ? "" : " (" + st.errorComment() + ")")));
+                    }
+                    return sendOne(as, template, i + 1, end);
+                });
+    }
+
+    /**
+     * One association's data set, encoded once (off the hot path); each object is a copy with the
+     * last component of its SOP Instance UID, a fixed-width number, written in place.
+     */
+    static final class Template {
+        /** Instance numbers have 10 digits (no leading zero) for any int count of objects. */
+        static final long FIRST_NUMBER = 1_000_000_000L;
+        private static final int DIGITS = 10;
+        final String series;
+        private final byte[] bytes;
+        private final int digitsAt;
+
+        Template(String series, byte[] pixels) {
+            this.series = series;
+            String first = series + "." + FIRST_NUMBER;
+            bytes = DicomWriter.writeDataset(ReceiveWarmUp.dataset(series, first, pixels), UID.ExplicitVRLittleEndian);
+            digitsAt = indexOf(bytes, first.getBytes(StandardCharsets.US_ASCII)) + first.length() - DIGITS;
+        }
+
+        byte[] dataset(long number) {
+            byte[] ds = bytes.clone();
+            for (int k = DIGITS - 1; k >= 0; k--, number /= 10) {
+                ds[digitsAt + k] = (byte) ('0' + number % 10);
             }
-            return sendOne(as, series, pixels, i + 1, end);
-        });
+            return ds;
+        }
+
+        private static int indexOf(byte[] hay, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= hay.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (hay[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            throw new IllegalStateException("SOP Instance UID not found in the encoded warm-up data set");
+        }
     }
 
     private static Attributes dataset(String series, String iuid, byte[] pixels) {

@@ -99,6 +99,20 @@ class ReceiveWarmUpTest {
     }
 
     @Test
+    void eachObjectFromTheTemplateCarriesItsOwnSopInstanceUid() throws Exception {
+        ReceiveWarmUp.Template t = new ReceiveWarmUp.Template("2.25.9.1.3", new byte[512]);
+        for (long n : new long[] {ReceiveWarmUp.Template.FIRST_NUMBER, ReceiveWarmUp.Template.FIRST_NUMBER + 7,
+                ReceiveWarmUp.Template.FIRST_NUMBER + Integer.MAX_VALUE}) {
+            byte[] ds = t.dataset(n);
+            dev.mre.dicom.data.Attributes a = dev.mre.dicom.io.DicomReader.readDataset(ds, 0, ds.length,
+                    dev.mre.dicom.data.UID.ExplicitVRLittleEndian);
+            assertEquals("2.25.9.1.3." + n, a.getString(dev.mre.dicom.data.Tag.SOPInstanceUID));
+            assertEquals("2.25.9.1.3", a.getString(dev.mre.dicom.data.Tag.SeriesInstanceUID));
+            assertEquals(512, a.getBytes(dev.mre.dicom.data.Tag.PixelData).length);
+        }
+    }
+
+    @Test
     void noObjectsMeansNoWarmUp() throws Exception {
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         ReceiveWarmUp.Result r = new ReceiveWarmUp(vertx, config(0), 0, scratch).run()
