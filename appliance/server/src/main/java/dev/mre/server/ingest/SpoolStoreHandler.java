@@ -55,13 +55,13 @@ public final class SpoolStoreHandler implements StoreHandler {
         long size = header.length + (long) bytes.length;
         Spool.Stored s;
         try {
-            s = spool.store(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                    rq.sopInstanceUid(), new byte[][] {header, bytes}, () -> stored.accept(new StoredInstance(
-                            ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                            rq.sopClassUid(), rq.sopInstanceUid(), ds.getString(Tag.Modality),
-                            ds.getString(Tag.SeriesNumber), ds.getString(Tag.SeriesDescription), rq.callingAe(),
-                            spool.pathFor(ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                                    rq.sopInstanceUid()), imagesInAcquisition(ds))));
+            String study = ds.getString(Tag.StudyInstanceUID);
+            String series = ds.getString(Tag.SeriesInstanceUID);
+            s = spool.store(study, series, rq.sopInstanceUid(), new byte[][] {header, bytes},
+                    () -> stored.accept(new StoredInstance(study, series, rq.sopClassUid(), rq.sopInstanceUid(),
+                            ds.getString(Tag.Modality), ds.getString(Tag.SeriesNumber),
+                            ds.getString(Tag.SeriesDescription), rq.callingAe(),
+                            spool.pathFor(study, series, rq.sopInstanceUid()), imagesInAcquisition(ds))));
         } catch (SpoolFullException e) {
             logLine(rq, size, Status.OutOfResources, start);
             log.warn("{} refused {}: {}; free disk space in the spool", rq.association(), rq.sopInstanceUid(),

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Storage SCP (PS3.4 Annex B). On the association's "dicom-store" worker (ordered): parse the
  * data set (unparseable: 0xC000; binary values over {@value #BULK_LIMIT} bytes, such as the pixel
- * data, are checked but not copied into {@link StoreRequest#dataset()}), compare its SOP Class/Instance UIDs with the command's (differ:
- * 0xA900), then call the {@link StoreHandler}; its status, or its {@link DicomServiceException}'s,
- * is the response. The response is built only after the handler returned.
+ * data, are checked but not copied into {@link StoreRequest#dataset()}), compare its SOP
+ * Class/Instance UIDs with the command's (differ: 0xA900), then call the {@link StoreHandler}; its
+ * status, or its {@link DicomServiceException}'s, is the response. The response is built only
+ * after the handler returned.
  */
 public final class CStoreSCP implements DimseService {
 
