@@ -63,6 +63,8 @@ public final class Outbox {
     private final Set<Long> timers = new HashSet<>();
     private final Map<Destination, Queue<OutboxJob>> due = new HashMap<>();
     private final Set<Destination> sending = new HashSet<>();
+    /** Batches being sent, until their results are on disk ({@link #context} only). */
+    private final List<Future<Void>> inFlight = new ArrayList<>();
     private boolean closed;
 
     public Outbox(Vertx vertx, Path dir, DicomSender sender, RetryPolicy retry) {
@@ -151,14 +153,18 @@ public final class Outbox {
         });
     }
 
-    /** Stops scheduling; jobs stay on disk for the next start. */
+    /**
+     * Stops scheduling; jobs stay on disk for the next start. A batch already being sent finishes
+     * first and its results are recorded, so an object the peer acknowledged is not sent again
+     * after a restart.
+     */
     public Future<Void> close() {
         Promise<Void> stopped = Promise.promise();
         context.runOnContext(v -> {
             closed = true;
             timers.forEach(vertx::cancelTimer);
             timers.clear();
-            stopped.complete();
+            Future.join(new ArrayList<>(inFlight)).onComplete(ar -> stopped.complete());
         });
         return stopped.future().compose(v -> io.close());
     }
@@ -222,7 +228,10 @@ public final class Outbox {
             batch.add(queue.poll());
         }
         sending.add(destination);
-        attempt(destination, batch).onComplete(ar -> context.runOnContext(v -> {
+        Future<Void> attempt = attempt(destination, batch);
+        inFlight.add(attempt);
+        attempt.onComplete(ar -> context.runOnContext(v -> {
+            inFlight.remove(attempt);
             sending.remove(destination);
             drain(destination);
         }));
