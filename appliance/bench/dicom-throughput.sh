@@ -21,6 +21,8 @@
 #        than 20 ms of CPU (at most MAX_WARM passes, default 25), as a long-running appliance is
 #        after its first ~10,000 objects; the row says after how many objects. Without it (default)
 #        the rows are one pass after a single warm-up pass, with C2 still compiling.
+#        The first and last rows of the receive part are the disk's floor (flush_floor.py): the most
+#        objects per second one association can get when each is flushed before its response.
 #        BENCH_DIR=DIR puts the images, our spools and storescp's output folder under DIR (default
 #        /var/tmp, a disk); BENCH_DIR=/dev/shm (tmpfs) takes the disk's flush cost out of both sides.
 set -euo pipefail
@@ -82,6 +84,10 @@ dcmtk_recv() { # mode
 echo "| run | instances | seconds | instances/s | MB/s |"
 echo "|---|---|---|---|---|"
 
+# --- the disk's floor for a durable acknowledgement (flush_floor.py): over one association the SCU
+# waits for each response, so an SCP that flushes before answering cannot beat these rates ---------
+/usr/bin/python3 appliance/bench/flush_floor.py "$WORK" 300
+
 # --- receive: our SCP, files fsynced before each response (default) and with the journal -----
 # direct:  temp file + fsync + rename + directory fsync before each C-STORE response (default)
 # journal: spool.journalSegmentMegabytes=32: response after one shared flush of a journal record;
@@ -129,6 +135,9 @@ done
 done
 done
 
+
+# the floor again: this VM's disk drifts within minutes
+/usr/bin/python3 appliance/bench/flush_floor.py "$WORK" 300
 
 # --- send: ours vs storescu, into storescp ---------------------------------------------------
 for who in ours dcmtk; do

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * With the {@link SpoolJournal write-ahead journal} ({@code spool.journalSegmentMegabytes} > 0), {@code store}
  * returns once the object's record is flushed to a journal segment (one data flush, shared by
  * concurrent associations); a background thread then writes the spool files in batches (temp
- * file, rename) and tells the caller's {@code whenVisible}; at a checkpoint (every
+ * file, rename) once the stores pause (or at most 2 s later, or 128 MiB on), so that file
+ * writes do not compete with the acknowledgements, and tells the caller's {@code whenVisible}; at a checkpoint (every
  * {@value #CHECKPOINT_OBJECTS} objects or second) it fsyncs those files and their folders and only
  * then retires their records, so until then the journal is what makes them durable. {@link #recover} at start-up writes every record
  * whose file is missing or incomplete. Objects too large for a segment, and every object after a
@@ -55,6 +56,21 @@ public final class Spool {
     static final int BATCH = 64;
     /** How long the writer gathers objects into one batch. */
     static final long GATHER_NANOS = 20_000_000L;
+    /**
+     * The writer waits for a pause this long in the stores before it writes spool files: while a
+     * console sends, its acknowledgements wait for the journal's flush, and file writes and their
+     * checkpoint flushes would share the disk and the cores with it. The files are needed only once
+     * the series is complete (seconds of quiet time), so they are written in the pause.
+     */
+    static final long QUIET_NANOS = 50_000_000L;
+    /** ... or until this many bytes are pending, or the oldest waited this long (a stream without pauses). */
+    static final long DEFER_BYTES = 128L << 20;
+    static final long MAX_DEFER_NANOS = 2_000_000_000L;
+    private final long quietNanos;
+    private final long maxDeferNanos;
+    private final long deferBytes;
+    /** When the last object was journaled. */
+    private volatile long lastStoreNanos;
     private static final Pending STOP = new Pending(null, null, 0, null);
     /** Written spool files whose records are retired at the next checkpoint (writer thread only). */
     private final List<Unsynced> unsynced = new ArrayList<>();
@@ -103,6 +119,15 @@ public final class Spool {
 
     /** {@code startWriter} false: journaled objects stay in the journal (tests of a crash before the write). */
     Spool(Path root, long reserveBytes, long journalSegmentBytes, boolean startWriter) {
+        this(root, reserveBytes, journalSegmentBytes, startWriter, QUIET_NANOS, MAX_DEFER_NANOS, DEFER_BYTES);
+    }
+
+    /** With the writer's deferral chosen (tests). */
+    Spool(Path root, long reserveBytes, long journalSegmentBytes, boolean startWriter, long quietNanos,
+          long maxDeferNanos, long deferBytes) {
+        this.quietNanos = quietNanos;
+        this.maxDeferNanos = maxDeferNanos;
+        this.deferBytes = deferBytes;
         this.startWriterThread = startWriter;
         this.root = root.toAbsolutePath();
         this.reserveBytes = reserveBytes;
@@ -151,7 +176,8 @@ public final class Spool {
                     root, replay.size(), written);
         }
         if (journalSegmentBytes > 0) {
-            journal = SpoolJournal.open(journalDir(), journalSegmentBytes);
+            // segments for everything the writer may hold back, prepared before the first burst
+            journal = SpoolJournal.open(journalDir(), journalSegmentBytes, MAX_PENDING_BYTES);
             startWriter();
         } else if (Files.isDirectory(journalDir())) {
             SpoolJournal.open(journalDir(), 4096).close();   // empties it (its records are in the spool)
@@ -261,6 +287,7 @@ public final class Spool {
             return s;
         }
         p.durable.complete(null);
+        lastStoreNanos = System.nanoTime();
         toWrite.add(p);
         return new Stored(target, size, false, false);
     }
@@ -356,6 +383,7 @@ public final class Spool {
                     }
                 }
                 batch.add(first);
+                awaitPause();
             } catch (InterruptedException e) {
                 return;
             }
@@ -384,6 +412,29 @@ public final class Spool {
             if (stop) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Waits until no object was journaled for {@link #QUIET_NANOS}, or {@link #DEFER_BYTES} are
+     * pending, or the first of them waited {@link #MAX_DEFER_NANOS}, or the spool is closing.
+     */
+    private void awaitPause() throws InterruptedException {
+        long deadline = System.nanoTime() + maxDeferNanos;
+        while (!closing && pendingBytes() < deferBytes) {
+            long now = System.nanoTime();
+            long quiet = now - lastStoreNanos;
+            if (quiet >= quietNanos || now - deadline >= 0) {
+                return;
+            }
+            // short naps: pending bytes grow, and close() must not wait for a nap to end
+            Thread.sleep(Math.max(1, Math.min(10, Math.min(quietNanos - quiet, deadline - now) / 1_000_000)));
+        }
+    }
+
+    private long pendingBytes() {
+        synchronized (pendingBytesLock) {
+            return pendingBytes;
         }
     }
 

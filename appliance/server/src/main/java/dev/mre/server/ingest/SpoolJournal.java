@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * covers every record written before it started).
  *
  * <p>Segments are {@code seg-<n>.wal} files of a fixed size, zero-filled and fsynced before first
- * use (by a background thread, one ahead), and recycled once all their records are retired.
+ * use (by a background thread, one ahead, and optionally a pool of spares prepared from the start),
+ * and recycled once all their records are retired.
  * Record: magic, segment number, body length, CRC-32C of the body, then the body (study, series
  * and instance UID, then the object's bytes). A scan stops at the first record whose magic,
  * segment number, length or CRC does not fit: the rest of the segment is zeros, a torn last write,
@@ -82,6 +83,9 @@ public final class SpoolJournal implements AutoCloseable {
     private final ExecutorService preparer;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Deque<Segment> spares = new ArrayDeque<>();
+    /** How many zero-filled spare segments are kept. */
+    private final int ready;
+    static final int MAX_READY = 16;
     private Segment current;
     private Future<Segment> next;
     private long nextNumber;
@@ -115,7 +119,8 @@ public final class SpoolJournal implements AutoCloseable {
         }
     }
 
-    private SpoolJournal(Path dir, long segmentBytes, long firstNumber) {
+    private SpoolJournal(Path dir, long segmentBytes, long firstNumber, int ready) {
+        this.ready = ready;
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.nextNumber = firstNumber;
@@ -172,6 +177,16 @@ public final class SpoolJournal implements AutoCloseable {
      * has put it in the spool). Segments are prepared from the first {@link #append} on.
      */
     public static SpoolJournal open(Path dir, long segmentBytes) throws IOException {
+        return open(dir, segmentBytes, 0);
+    }
+
+    /**
+     * As {@link #open(Path, long)}, and keeps about {@code readyBytes} of segments prepared ahead:
+     * zero-filling a segment writes and flushes all of it, which a burst of objects should not
+     * have to share the disk with. They are prepared in the background from now on, and retired
+     * segments are kept as spares up to that number (at least 2, at most {@value #MAX_READY}).
+     */
+    public static SpoolJournal open(Path dir, long segmentBytes, long readyBytes) throws IOException {
         DurableFiles.createDirectories(dir);
         long first = 1;
         for (Path seg : segments(dir)) {
@@ -186,9 +201,43 @@ public final class SpoolJournal implements AutoCloseable {
             }
         }
         DurableFiles.syncDirectory(dir);
-        // the first segment is prepared by the first append: a process that receives nothing
-        // writes nothing
-        return new SpoolJournal(dir, segmentBytes, first);
+        // without readyBytes the first segment is prepared by the first append: a process that
+        // receives nothing writes nothing
+        int ready = readyBytes <= 0 ? 2 : (int) Math.max(2, Math.min(MAX_READY, (readyBytes + segmentBytes - 1) / segmentBytes));
+        SpoolJournal j = new SpoolJournal(dir, segmentBytes, first, ready);
+        if (readyBytes > 0) {
+            j.preparer.submit(j::prepareSpare);
+        }
+        return j;
+    }
+
+    /** Zero-fills one spare segment in the background, then the next, until {@link #ready} are ready. */
+    private Void prepareSpare() throws IOException {
+        synchronized (spares) {
+            if (closed || spares.size() >= ready) {
+                return null;
+            }
+        }
+        Path temp = dir.resolve(DurableFiles.TEMP_PREFIX + "spare-" + System.nanoTime() + ".tmp");
+        FileChannel ch = zeroFilled(temp);
+        boolean kept = false;
+        synchronized (spares) {
+            if (!closed && spares.size() < ready) {
+                spares.add(new Segment(-1, temp, ch));
+                kept = true;
+            }
+        }
+        if (!kept) {
+            ch.close();
+            Files.deleteIfExists(temp);
+            return null;
+        }
+        try {
+            preparer.submit(this::prepareSpare);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed meanwhile: the spare is closed with the others
+        }
+        return null;
     }
 
     /** Whether {@code e}'s record fits in a segment; a larger object must go around the journal. */
@@ -240,13 +289,13 @@ public final class SpoolJournal implements AutoCloseable {
         } finally {
             appendLock.unlock();
         }
-        ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        head.putInt(MAGIC).putLong(seg.number).putInt((int) length).putInt((int) crc.getValue()).putInt(0).flip();
+        // header, ids and file length in one write; then the object's parts
+        ByteBuffer head = ByteBuffer.allocate(HEADER + ids.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        head.putInt(MAGIC).putLong(seg.number).putInt((int) length).putInt((int) crc.getValue()).putInt(0)
+                .put(ids).put(fileLen).flip();
         long pos = at;
         try {
             pos += writeFully(seg.channel, head, pos);
-            pos += writeFully(seg.channel, ByteBuffer.wrap(ids), pos);
-            pos += writeFully(seg.channel, ByteBuffer.wrap(fileLen), pos);
             for (byte[] p : e.parts()) {
                 pos += writeFully(seg.channel, ByteBuffer.wrap(p), pos);
             }
@@ -441,7 +490,7 @@ public final class SpoolJournal implements AutoCloseable {
                 return;
             }
             s.sealed = false;                 // recycled once only
-            if (spares.size() < 2) {
+            if (spares.size() < ready) {
                 spares.add(s);
                 return;
             }
@@ -471,6 +520,20 @@ public final class SpoolJournal implements AutoCloseable {
             return s;
         }
         Path temp = dir.resolve(DurableFiles.TEMP_PREFIX + PREFIX + number + ".tmp");
+        FileChannel ch = zeroFilled(temp);
+        try {
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncDirectory(dir);
+        } catch (IOException | RuntimeException ex) {
+            ch.close();
+            Files.deleteIfExists(temp);
+            throw ex;
+        }
+        return new Segment(number, target, ch);
+    }
+
+    /** A new file of segmentBytes zeros, flushed (data and size): later record flushes change no metadata. */
+    private FileChannel zeroFilled(Path temp) throws IOException {
         FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
@@ -481,14 +544,12 @@ public final class SpoolJournal implements AutoCloseable {
                 pos += writeFully(ch, zeros, pos);
             }
             ch.force(true);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            DurableFiles.syncDirectory(dir);
         } catch (IOException | RuntimeException ex) {
             ch.close();
             Files.deleteIfExists(temp);
             throw ex;
         }
-        return new Segment(number, target, ch);
+        return ch;
     }
 
     private static List<Path> segments(Path dir) throws IOException {

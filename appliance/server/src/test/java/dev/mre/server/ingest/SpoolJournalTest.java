@@ -83,6 +83,41 @@ class SpoolJournalTest {
     }
 
     @Test
+    void readySegmentsArePreparedAheadAndUsedAndAreNotKeptAcrossARestart() throws Exception {
+        // 64 KiB segments, 192 KiB kept ready: three zero-filled spares before the first record
+        SpoolJournal j = SpoolJournal.open(dir, 64 * 1024, 192 * 1024);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (spareFiles().size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(3, spareFiles().size(), "spares prepared in the background");
+        for (Path spare : spareFiles()) {
+            assertEquals(64 * 1024, Files.size(spare));
+        }
+        assertEquals(List.of(), segmentFiles(), "no segment is numbered before the first record");
+        List<SpoolJournal.Entry> written = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {            // 40 KiB records: one per segment
+            SpoolJournal.Entry e = entry(i, 40 * 1024);
+            j.awaitDurable(j.append(e));
+            written.add(e);
+        }
+        j.close();
+        List<SpoolJournal.Entry> back = SpoolJournal.recover(dir);
+        assertEquals(written.size(), back.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertSame(written.get(i), back.get(i));
+        }
+        SpoolJournal.open(dir, 64 * 1024).close();
+        assertEquals(List.of(), spareFiles(), "unnumbered spares are removed at the next start");
+    }
+
+    private List<Path> spareFiles() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().contains("spare-")).sorted().toList();
+        }
+    }
+
+    @Test
     void aTornRecordEndsTheScanAndTheRecordsBeforeItAreKept() throws Exception {
         SpoolJournal j = SpoolJournal.open(dir, 1 << 20);
         List<SpoolJournal.Entry> written = new ArrayList<>();

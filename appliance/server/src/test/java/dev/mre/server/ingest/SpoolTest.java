@@ -147,6 +147,59 @@ class SpoolTest {
     }
 
     @Test
+    void withTheJournalFilesWaitForAPauseInTheStoresAndClosingWritesThemAll() throws Exception {
+        // a quiet time and a deferral limit of a minute: no pause comes, so no file is written yet
+        Spool spool = new Spool(dir, 0, 1 << 20, true, 60_000_000_000L, 60_000_000_000L, Long.MAX_VALUE);
+        spool.recover();
+        List<byte[]> contents = new ArrayList<>();
+        java.util.concurrent.CountDownLatch visible = new java.util.concurrent.CountDownLatch(5);
+        for (int i = 1; i <= 5; i++) {
+            byte[] content = bytes(20_000 + i, i);
+            contents.add(content);
+            spool.store(STUDY, SERIES, "1.3." + i, parts(content), visible::countDown);
+        }
+        assertFalse(visible.await(500, java.util.concurrent.TimeUnit.MILLISECONDS), "written while deferred");
+        assertFalse(Files.exists(spool.pathFor(STUDY, SERIES, "1.3.1")));
+        spool.close();                              // does not wait for the pause: writes them now
+        assertEquals(0, visible.getCount(), "every deferred file was written by close()");
+        for (int i = 1; i <= 5; i++) {
+            assertArrayEquals(contents.get(i - 1), Files.readAllBytes(spool.pathFor(STUDY, SERIES, "1.3." + i)));
+        }
+        assertFalse(Files.exists(spool.journalDir()), "a clean stop leaves nothing to replay");
+    }
+
+    @Test
+    void deferredFilesAreWrittenAfterAPauseOrWhenTooMuchIsPendingOrTheyWaitedTooLong() throws Exception {
+        long minute = 60_000_000_000L;
+        // {quiet, max deferral, deferred bytes}: each spool has one way to end the wait
+        long[][] ways = {{100_000_000L, minute, Long.MAX_VALUE}, {minute, minute, 50_000}, {minute, 200_000_000L, Long.MAX_VALUE}};
+        for (int w = 0; w < ways.length; w++) {
+            Spool spool = new Spool(dir.resolve("s" + w), 0, 1 << 20, true, ways[w][0], ways[w][1], ways[w][2]);
+            spool.recover();
+            java.util.concurrent.CountDownLatch visible = new java.util.concurrent.CountDownLatch(2);
+            byte[] a = bytes(30_000, 1);
+            byte[] b = bytes(30_000, 2);
+            spool.store(STUDY, SERIES, "1.4.1", parts(a), visible::countDown);
+            spool.store(STUDY, SERIES, "1.4.2", parts(b), visible::countDown);
+            if (!visible.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                StringBuilder why = new StringBuilder("way " + w + ": never written; threads:");
+                Thread.getAllStackTraces().forEach((t, st) -> {
+                    if (t.getName().startsWith("spool")) {
+                        why.append('\n').append(t.getName()).append(' ').append(t.getState());
+                        for (StackTraceElement e : st) {
+                            why.append("\n  at ").append(e);
+                        }
+                    }
+                });
+                throw new AssertionError(why.toString());
+            }
+            assertArrayEquals(a, Files.readAllBytes(spool.pathFor(STUDY, SERIES, "1.4.1")));
+            assertArrayEquals(b, Files.readAllBytes(spool.pathFor(STUDY, SERIES, "1.4.2")));
+            spool.close();
+        }
+    }
+
+    @Test
     void objectsAcknowledgedFromTheJournalSurviveACrashBeforeTheirFilesAreWritten() throws Exception {
         Spool crashed = new Spool(dir, 0, 1 << 20, false);     // its writer never runs
         crashed.recover();
