@@ -270,6 +270,11 @@ public final class Association {
     });
   }
 
+  /** The event-loop context this association runs on; callers may chain their work on it. */
+  public io.vertx.core.Context context() {
+    return context;
+  }
+
   /** Runs {@code op} on this association's event loop: the state is only touched there. */
   private <T> Future<T> onContext(Supplier<Future<T>> op) {
     if (io.vertx.core.Vertx.currentContext() == context) {

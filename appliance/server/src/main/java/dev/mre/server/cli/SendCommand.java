@@ -4,7 +4,6 @@ package dev.mre.server.cli;
 import dev.mre.dicom.net.Association;
 import dev.mre.dicom.net.ClientConfig;
 import dev.mre.dicom.net.DicomClient;
-import dev.mre.dicom.net.service.DimseStatus;
 import dev.mre.server.config.AeAddress;
 import dev.mre.server.scu.Part10Object;
 import dev.mre.server.scu.StoreScu;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** {@code send --to AE@host:port PATH...}: C-STORE of Part 10 files, data sets forwarded unchanged. */
@@ -127,29 +127,15 @@ final class SendCommand implements Command, OptionSpec {
                 err.println("send: cannot associate with " + peer + ": " + Failures.reason(e, peer.toString()));
                 return ExitCode.UNAVAILABLE;
             }
-            // The next file is read while the current one is in flight (one read ahead).
-            Future<StoreScu.Prepared> next = StoreScu.prepare(as, objects.get(0), io);
-            for (int i = 0; i < objects.size(); i++) {
-                Part10Object o = objects.get(i);
-                Future<StoreScu.Prepared> current = next;
-                if (i + 1 < objects.size()) {
-                    next = StoreScu.prepare(as, objects.get(i + 1), io);
-                }
-                try {
-                    DimseStatus st = current.compose(p -> StoreScu.send(as, p))
-                            .toCompletionStage().toCompletableFuture().get();
-                    if (st.failure()) {
-                        err.println("FAILED " + o.file() + ": status " + st);
-                        failed++;
-                    } else {
-                        sent++;
-                        bytes += o.size() - o.datasetOffset();
-                    }
-                } catch (Exception e) {
-                    err.println("FAILED " + o.file() + ": " + Failures.reason(e, peer.toString()));
-                    failed++;
-                }
-            }
+            // Chained on the association's event loop: each response starts the next C-STORE there,
+            // without waking this thread per object; the next file is read while the current one is
+            // in flight (one read ahead).
+            Progress progress = new Progress(objects, as, io, peer);
+            as.context().runOnContext(v -> progress.sendFrom(0, StoreScu.prepare(as, objects.get(0), io)));
+            progress.finished.get();
+            sent = progress.sent;
+            failed = progress.failed;
+            bytes = progress.bytes;
             as.release().toCompletionStage().toCompletableFuture().handle((v, e) -> null).get();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get();
@@ -158,6 +144,61 @@ final class SendCommand implements Command, OptionSpec {
         out.printf("sent %d, failed %d, skipped %d; %.1f MB in %.2f s (%.1f instances/s)%n", sent, failed, skipped,
                 bytes / 1e6, seconds, sent / Math.max(seconds, 1e-3));
         return failed == 0 ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    /** The send loop's state; touched only on the association's event loop until {@code finished}. */
+    private final class Progress {
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private final List<Part10Object> objects;
+        private final Association as;
+        private final WorkerExecutor io;
+        private final AeAddress peer;
+        int sent;
+        int failed;
+        long bytes;
+
+        Progress(List<Part10Object> objects, Association as, WorkerExecutor io, AeAddress peer) {
+            this.objects = objects;
+            this.as = as;
+            this.io = io;
+            this.peer = peer;
+        }
+
+        void sendFrom(int i, Future<StoreScu.Prepared> current) {
+            sendFrom(() -> sendOne(i, current));
+        }
+
+        private void sendFrom(Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                finished.completeExceptionally(e);       // never leave the main thread waiting
+            }
+        }
+
+        private void sendOne(int i, Future<StoreScu.Prepared> current) {
+            Part10Object o = objects.get(i);
+            Future<StoreScu.Prepared> next = i + 1 < objects.size() ? StoreScu.prepare(as, objects.get(i + 1), io) : null;
+            current.compose(p -> StoreScu.send(as, p)).onComplete(ar -> sendFrom(() -> {
+                if (ar.failed()) {
+                    err.println("FAILED " + o.file() + ": " + Failures.reason(ar.cause(), peer.toString()));
+                    failed++;
+                } else if (ar.result().failure()) {
+                    err.println("FAILED " + o.file() + ": status " + ar.result());
+                    failed++;
+                } else {
+                    sent++;
+                    bytes += o.size() - o.datasetOffset();
+                }
+                if (next == null) {
+                    finished.complete(null);
+                } else {
+                    // a new task rather than a nested call: a run of files that fail at once
+                    // (no accepted context) must not grow the stack
+                    as.context().runOnContext(v -> sendFrom(() -> sendOne(i + 1, next)));
+                }
+            }));
+        }
     }
 
     private static List<Path> files(Path path) throws IOException {
