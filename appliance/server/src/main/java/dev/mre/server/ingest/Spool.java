@@ -66,6 +66,8 @@ public final class Spool {
     /** ... or until this many bytes are pending, or the oldest waited this long (a stream without pauses). */
     static final long DEFER_BYTES = 128L << 20;
     static final long MAX_DEFER_NANOS = 2_000_000_000L;
+    /** Whether the journal keeps segments for {@link #MAX_PENDING_BYTES} prepared ahead. */
+    private boolean readySegments = true;
     private final long quietNanos;
     private final long maxDeferNanos;
     private final long deferBytes;
@@ -115,6 +117,16 @@ public final class Spool {
      */
     public Spool(Path root, long reserveBytes, long journalSegmentBytes) {
         this(root, reserveBytes, journalSegmentBytes, true);
+    }
+
+    /**
+     * As {@link #Spool(Path, long, long)}, with no journal segments prepared ahead: for a short-lived
+     * scratch spool (the start-up warm-up), which should not zero-fill 256 MiB for a few objects.
+     */
+    public static Spool withoutReadySegments(Path root, long reserveBytes, long journalSegmentBytes) {
+        Spool s = new Spool(root, reserveBytes, journalSegmentBytes);
+        s.readySegments = false;
+        return s;
     }
 
     /** {@code startWriter} false: journaled objects stay in the journal (tests of a crash before the write). */
@@ -177,7 +189,7 @@ public final class Spool {
         }
         if (journalSegmentBytes > 0) {
             // segments for everything the writer may hold back, prepared before the first burst
-            journal = SpoolJournal.open(journalDir(), journalSegmentBytes, MAX_PENDING_BYTES);
+            journal = SpoolJournal.open(journalDir(), journalSegmentBytes, readySegments ? MAX_PENDING_BYTES : 0);
             startWriter();
         } else if (Files.isDirectory(journalDir())) {
             SpoolJournal.open(journalDir(), 4096).close();   // empties it (its records are in the spool)

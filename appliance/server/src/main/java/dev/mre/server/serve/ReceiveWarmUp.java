@@ -156,7 +156,8 @@ public final class ReceiveWarmUp {
         return vertx.executeBlocking(() -> {
             // a dot folder: the pipeline's spool scan skips it when the scratch is inside the spool
             Path dir = Files.createTempDirectory(scratchParent, scratchPrefix());
-            Spool spool = new Spool(dir, 0, config.spool().journalSegmentBytes());
+            // the configured durability, without the real spool's 256 MiB of ready journal segments
+            Spool spool = Spool.withoutReadySegments(dir, 0, config.spool().journalSegmentBytes());
             spool.recover();
             return spool;
         }).compose(spool -> {

@@ -200,6 +200,30 @@ class SpoolTest {
     }
 
     @Test
+    void aJournaledSpoolPreparesSegmentsAheadAndAScratchSpoolDoesNot() throws Exception {
+        Spool real = new Spool(dir.resolve("real"), 0, 1 << 20);
+        Spool scratch = Spool.withoutReadySegments(dir.resolve("scratch"), 0, 1 << 20);
+        real.recover();
+        scratch.recover();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (spares(real).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(spares(real).size() >= 2, "the real spool's journal prepares segments ahead");
+        scratch.store(STUDY, SERIES, "1.5.1", parts(bytes(1000, 1)), () -> { });
+        Thread.sleep(200);
+        assertEquals(List.of(), spares(scratch), "a scratch spool prepares only the segment it uses");
+        real.close();
+        scratch.close();
+    }
+
+    private static List<Path> spares(Spool spool) throws Exception {
+        try (Stream<Path> s = Files.list(spool.journalDir())) {
+            return s.filter(p -> p.getFileName().toString().contains("spare-")).toList();
+        }
+    }
+
+    @Test
     void objectsAcknowledgedFromTheJournalSurviveACrashBeforeTheirFilesAreWritten() throws Exception {
         Spool crashed = new Spool(dir, 0, 1 << 20, false);     // its writer never runs
         crashed.recover();
