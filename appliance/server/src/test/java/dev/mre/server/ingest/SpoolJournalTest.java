@@ -64,18 +64,9 @@ class SpoolJournalTest {
     @Test
     void acknowledgedRecordsComeBackInOrderWithTheirBytesAndUids() throws Exception {
         SpoolJournal j = SpoolJournal.open(dir, 1 << 20);
-        List<SpoolJournal.Entry> written = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            SpoolJournal.Entry e = entry(i, 1000 * i);
-            j.awaitDurable(j.append(e));
-            written.add(e);
-        }
+        List<SpoolJournal.Entry> written = appendDurably(j, 6, i -> 1000 * i);
         j.close();
-        List<SpoolJournal.Entry> back = SpoolJournal.recover(dir);
-        assertEquals(written.size(), back.size());
-        for (int i = 0; i < written.size(); i++) {
-            assertSame(written.get(i), back.get(i));
-        }
+        List<SpoolJournal.Entry> back = recoveredAsWritten(written);
         assertNull(back.get(2).seriesUid(), "a missing UID stays missing");
         // open() after recovery starts empty: the caller has put the records in the spool
         SpoolJournal.open(dir, 1 << 20).close();
@@ -95,20 +86,33 @@ class SpoolJournalTest {
             assertEquals(64 * 1024, Files.size(spare));
         }
         assertEquals(List.of(), segmentFiles(), "no segment is numbered before the first record");
+        List<SpoolJournal.Entry> written = appendDurably(j, 6, i -> 40 * 1024);   // one record per segment
+        j.close();
+        recoveredAsWritten(written);
+        SpoolJournal.open(dir, 64 * 1024).close();
+        assertEquals(List.of(), spareFiles(), "unnumbered spares are removed at the next start");
+    }
+
+    /** Appends entries 1..n (sizes from {@code size}), each durable before the next. */
+    private static List<SpoolJournal.Entry> appendDurably(SpoolJournal j, int n, java.util.function.IntUnaryOperator size)
+            throws Exception {
         List<SpoolJournal.Entry> written = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {            // 40 KiB records: one per segment
-            SpoolJournal.Entry e = entry(i, 40 * 1024);
+        for (int i = 1; i <= n; i++) {
+            SpoolJournal.Entry e = entry(i, size.applyAsInt(i));
             j.awaitDurable(j.append(e));
             written.add(e);
         }
-        j.close();
+        return written;
+    }
+
+    /** Recovers the journal and checks it holds exactly {@code written}, in order. */
+    private List<SpoolJournal.Entry> recoveredAsWritten(List<SpoolJournal.Entry> written) throws Exception {
         List<SpoolJournal.Entry> back = SpoolJournal.recover(dir);
         assertEquals(written.size(), back.size());
         for (int i = 0; i < written.size(); i++) {
             assertSame(written.get(i), back.get(i));
         }
-        SpoolJournal.open(dir, 64 * 1024).close();
-        assertEquals(List.of(), spareFiles(), "unnumbered spares are removed at the next start");
+        return back;
     }
 
     private List<Path> spareFiles() throws Exception {
