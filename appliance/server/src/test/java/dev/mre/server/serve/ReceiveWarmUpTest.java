@@ -50,25 +50,28 @@ class ReceiveWarmUpTest {
 
     @Test
     void everyObjectIsStoredDurablyOverSeveralAssociationsAndTheScratchIsRemoved() throws Exception {
-        Path scratch = Files.createDirectories(dir.resolve("scratch"));
-        ReceiveWarmUp w = new ReceiveWarmUp(vertx, config(0), 25, scratch, 10);
-        ReceiveWarmUp.Result r = w.run().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        assertEquals(25, r.objects(), "objects the scratch spool stored");
-        try (Stream<Path> s = Files.list(scratch)) {
-            assertEquals(0, s.count(), "scratch folders left");
-        }
+        assertEquals(25, runAndRemoveScratch(0, 25, 10), "objects the scratch spool stored");
         assertEquals(0, filesUnder(dir.resolve("spool")), "the real spool is untouched");
     }
 
     @Test
     void withTheJournalEveryObjectReachesItsScratchFileBeforeTheScratchIsRemoved() throws Exception {
+        assertEquals(30, runAndRemoveScratch(1, 30, 15), "objects the journaled scratch spool wrote to their files");
+    }
+
+    /**
+     * Runs a warm-up of {@code objects} in associations of {@code perAssociation}, with journal
+     * segments of {@code journalMb} MiB (0: direct), checks it left no scratch folder, and returns
+     * the number of objects it stored.
+     */
+    private int runAndRemoveScratch(int journalMb, int objects, int perAssociation) throws Exception {
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
-        ReceiveWarmUp w = new ReceiveWarmUp(vertx, config(1), 30, scratch, 15);
+        ReceiveWarmUp w = new ReceiveWarmUp(vertx, config(journalMb), objects, scratch, perAssociation);
         ReceiveWarmUp.Result r = w.run().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        assertEquals(30, r.objects(), "objects the journaled scratch spool wrote to their files");
         try (Stream<Path> s = Files.list(scratch)) {
             assertEquals(0, s.count(), "scratch folders left");
         }
+        return r.objects();
     }
 
     @Test
