@@ -8,6 +8,13 @@
 #            (no fsync), same machine, same run.
 #   send:    the same 1,000 images from our `send` and from DCMTK storescu into DCMTK storescp.
 #   memory:  peak RSS (VmHWM) of our `serve` process over the receive runs.
+#   CPU:     user + system CPU per object of our `serve` (the pass and writing its files) and of
+#            storescp (its forked children included), from /proc: less moved by the host's CPU
+#            steal than the rates are.
+#   bound:   after each one-association storescp row, storescp --ignore (reads each object, stores
+#            nothing) gives storescu's and the network's time per object; plus the disk's median
+#            flush time (the floor rows) this is the fastest any SCP can answer over one
+#            association when it flushes that way before each response.
 #
 # usage: appliance/bench/dicom-throughput.sh [N_IMAGES]   (build the jar first: mvn -DskipTests package)
 #        SERVE_JAVA_OPTS="..." passes JVM options to our serve (e.g. -XX:TieredStopAtLevel=1)
@@ -61,6 +68,9 @@ one_assoc() { storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/imgs" >/dev/null; }
 # CPU ticks used so far by the JVM's C2 compiler threads of process $1 (fields after the comm)
 c2_ticks() { for t in /proc/"$1"/task/*; do if grep -q '^C2 CompilerThre' "$t/comm" 2>/dev/null; then sed 's/.*) //' "$t/stat" 2>/dev/null || true; fi; done | awk '{s += $12 + $13} END {print s + 0}'; }
 TICK=$(getconf CLK_TCK)
+# CPU (user + system, its reaped children included) used so far by process $1, in ms
+cpu_ms() { sed 's/.*) //' /proc/"$1"/stat | awk -v t="$TICK" '{print ($12 + $13 + $14 + $15) * 1000 / t}'; }
+cpu_per_object() { awk -v a="$1" -v b="$2" -v n="$N" 'BEGIN { printf "%.2f ms per object", (b - a) / n }'; }
 par_assoc() {
   local ps=()
   for i in $(seq 0 $((PAR-1))); do storescu -aec "$1" 127.0.0.1 "$2" +sd "$WORK/split/$i" >/dev/null & ps+=($!); done
@@ -69,16 +79,37 @@ par_assoc() {
 
 # --- receive: DCMTK storescp, run right after each of ours in the same mode: this VM's disk drifts
 # within minutes, so each of our rows is followed by the reference it is compared with ------------
-dcmtk_recv() { # mode
-  local mode=$1 P OD DPID t0 t1 n
+dcmtk_recv() { # mode: one, par, or ignore (one association, storescp --ignore: reads, stores nothing)
+  local mode=$1 P OD DPID t0 t1 n c0 c1 what
   P=$(free_port); OD="$WORK/dcmtk-$mode-$RANDOM"; mkdir -p "$OD"
-  if [ $mode = one ]; then storescp -od "$OD" +xa "$P" & else storescp --fork -od "$OD" +xa "$P" & fi
+  case $mode in
+    one) storescp -od "$OD" +xa "$P" & ;;
+    par) storescp --fork -od "$OD" +xa "$P" & ;;
+    ignore) storescp --ignore -od "$OD" +xa "$P" & ;;
+  esac
   DPID=$!; PIDS+=($DPID); wait_port "$P"
-  t0=$(now); if [ $mode = one ]; then one_assoc ANY-SCP "$P"; else par_assoc ANY-SCP "$P"; fi; t1=$(now)
+  c0=$(cpu_ms "$DPID")
+  t0=$(now); if [ $mode = par ]; then par_assoc ANY-SCP "$P"; else one_assoc ANY-SCP "$P"; fi; t1=$(now)
   n=$(find "$OD" -type f | wc -l)
+  sleep 0.2; c1=$(cpu_ms "$DPID")     # --fork: the children's CPU is the parent's once they are reaped
   kill "$DPID"; wait "$DPID" 2>/dev/null || true
   rm -rf "$OD"
-  row "receive, DCMTK storescp (no fsync), $( [ $mode = one ] && echo 1 association || echo "$PAR associations, --fork" ), same mode just after the row above" "$(echo "$t1 - $t0" | bc -l)" "$n"
+  case $mode in
+    one) what="DCMTK storescp (no fsync), 1 association, same mode just after the row above" ;;
+    par) what="DCMTK storescp (no fsync), $PAR associations, --fork, same mode just after the row above" ;;
+    ignore) what="DCMTK storescp --ignore (reads each object, stores nothing: storescu and the network alone), 1 association"; n=$N
+            IGNORE_SECONDS_PER_OBJECT=$(echo "($t1 - $t0) / $N" | bc -l) ;;
+  esac
+  row "receive, $what, CPU $(cpu_per_object "$c0" "$c1")" "$(echo "$t1 - $t0" | bc -l)" "$n"
+}
+
+# The fastest any SCP can answer over one association when it flushes like ours before each
+# response: storescu and the network's time per object (storescp --ignore, just measured) plus the
+# disk's median flush time for that way (flush_floor.py, at the start of this run).
+bound_row() { # direct|journal
+  local med
+  med=$(awk -v k="$1" '$1 == k {m = $2} END {print m}' "$WORK/floor.txt")
+  awk -v i="$IGNORE_SECONDS_PER_OBJECT" -v m="$med" -v k="$1" -v n="$N" 'BEGIN { printf "| bound, %s way, 1 association: no SCP that flushes this way before each response can pass this here (storescp --ignore %.0f us + floor %.0f us per object) | | %.2f | %.0f | |\n", k, i * 1e6, m * 1e6, n * (i + m), 1 / (i + m) }'
 }
 
 echo "| run | instances | seconds | instances/s | MB/s |"
@@ -86,7 +117,7 @@ echo "|---|---|---|---|---|"
 
 # --- the disk's floor for a durable acknowledgement (flush_floor.py): over one association the SCU
 # waits for each response, so an SCP that flushes before answering cannot beat these rates ---------
-/usr/bin/python3 appliance/bench/flush_floor.py "$WORK" 300
+/usr/bin/python3 appliance/bench/flush_floor.py "$WORK" 300 "$WORK/floor.txt"
 
 # --- receive: our SCP, files fsynced before each response (default) and with the journal -----
 # direct:  temp file + fsync + rename + directory fsync before each C-STORE response (default)
@@ -122,15 +153,18 @@ for mode in one par; do
     [ $(( (c1 - c0) * 1000 / TICK )) -lt 20 ] && [ "$w" -gt 1 ] && break
   done
   sync; sleep 3                     # the warm-up's deletions reach the disk before the timed pass
+  c0=$(cpu_ms "$SPID")
   t0=$(now); if [ $mode = one ]; then one_assoc MRE_BENCH "$P"; else par_assoc MRE_BENCH "$P"; fi; t1=$(now)
   for _ in $(seq 1 300); do [ "$(find "$SP" -type f -name '*.dcm' | wc -l)" -ge "$N" ] && break; sleep 0.1; done
   t2=$(now)
+  c1=$(cpu_ms "$SPID")              # the pass and writing its files, whichever way
   n=$(find "$SP" -type f -name '*.dcm' | wc -l)
   RSS=$(awk '/VmHWM/ {print $2}' /proc/$SPID/status)
   kill "$SPID"; wait "$SPID" 2>/dev/null || true
-  label="receive, ours ($dur), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), $wu, $( [ "${STEADY:-0}" = 1 ] && echo "steady state (after $warm more warm-up objects from storescu)" || echo "then $warm warm-up objects from storescu" ), peak RSS $((RSS/1024)) MiB, all files written $(echo "$t2 - $t1" | bc -l | awk '{printf "%.2f", $1}') s after the last response"
+  label="receive, ours ($dur), $( [ $mode = one ] && echo 1 association || echo $PAR associations ), $wu, $( [ "${STEADY:-0}" = 1 ] && echo "steady state (after $warm more warm-up objects from storescu)" || echo "then $warm warm-up objects from storescu" ), CPU $(cpu_per_object "$c0" "$c1") (files included), peak RSS $((RSS/1024)) MiB, all files written $(echo "$t2 - $t1" | bc -l | awk '{printf "%.2f", $1}') s after the last response"
   row "$label" "$(echo "$t1 - $t0" | bc -l)" "$n"
   dcmtk_recv $mode
+  if [ $mode = one ]; then dcmtk_recv ignore; bound_row $dur; fi
 done
 done
 done

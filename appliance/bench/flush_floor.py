@@ -11,7 +11,9 @@ flushes. This prints, as Markdown table rows for dicom-throughput.sh, the median
   - what DCMTK storescp does: create and write a file, no flush;
 and the instances/s each allows at most, if the SCP did nothing else.
 
-usage: flush_floor.py DIR [N]   (DIR on the file system being measured; removed files only)
+usage: flush_floor.py DIR [N [MEDIANS]]   (DIR on the file system being measured; removed files only)
+       MEDIANS: a file to which "journal S", "direct S" and "noflush S" lines (median seconds per
+       object) are appended, for dicom-throughput.sh's bound rows
 """
 import os
 import shutil
@@ -22,12 +24,16 @@ import time
 SIZE = 132 * 1024 + 300
 
 
-def row(label, seconds):
+MEDIANS = []
+
+
+def row(key, label, seconds):
     seconds = sorted(seconds)
     med = statistics.median(seconds)
     p90 = seconds[9 * len(seconds) // 10]
     print("| floor: %s (median %.0f us, p90 %.0f us per object) | | | at most %.0f | |"
           % (label, med * 1e6, p90 * 1e6, 1 / med))
+    MEDIANS.append("%s %.9f" % (key, med))
 
 
 def main():
@@ -48,7 +54,7 @@ def main():
             os.fdatasync(fd)
             lat.append(time.perf_counter() - t)
         os.close(fd)
-        row("journal record, write into a zero-filled segment + fdatasync", lat)
+        row("journal", "journal record, write into a zero-filled segment + fdatasync", lat)
 
         folder = os.path.join(work, "series")
         os.makedirs(folder)
@@ -65,7 +71,7 @@ def main():
             os.fsync(dfd)
             lat.append(time.perf_counter() - t)
         os.close(dfd)
-        row("direct recipe, temp file + write + fsync + rename + folder fsync", lat)
+        row("direct", "direct recipe, temp file + write + fsync + rename + folder fsync", lat)
 
         lat = []
         for i in range(n):
@@ -74,9 +80,12 @@ def main():
             os.write(fd, buf)
             os.close(fd)
             lat.append(time.perf_counter() - t)
-        row("create + write, no flush (what storescp does)", lat)
+        row("noflush", "create + write, no flush (what storescp does)", lat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if len(sys.argv) > 3:
+        with open(sys.argv[3], "a") as out:
+            out.write("\n".join(MEDIANS) + "\n")
 
 
 if __name__ == "__main__":
