@@ -30,7 +30,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.HashMap;
 import java.util.List;
@@ -392,8 +394,8 @@ public final class Association {
         state = State.Sta13;
       }
       case DT_1, AR_7 -> {
-        for (byte[] pdu : (Iterable<byte[]>) arg) {
-          lastWrite = socket.write(Buffer.buffer(pdu));
+        for (ByteBuf pdus : (Iterable<ByteBuf>) arg) {
+          lastWrite = socket.write(BufferInternal.buffer(pdus));   // no copy: see PDataFragmenter
         }
         state = action == Action.DT_1 ? State.Sta6 : State.Sta8;
       }
@@ -668,7 +670,7 @@ public final class Association {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} >> {} on pc {}", label(), cmd, pcid);
     }
-    List<byte[]> pdus = PDataFragmenter.fragment(pcid, cmd.encode(), data, peerMaxPduLength);
+    List<ByteBuf> pdus = PDataFragmenter.fragment(pcid, cmd.encode(), data, peerMaxPduLength);
     lastWrite = null;
     if (!fire(Event.Evt9, pdus)) {
       return Future.failedFuture(new IllegalStateException(label() + ": cannot send P-DATA in " + state));

@@ -35,15 +35,18 @@ public final class PduEncoder {
     return out.toByteArray();
   }
 
-  /** A P-DATA-TF holding one PDV, written without building the record (the hot path). */
-  public static byte[] pData(int pcid, int mch, byte[] src, int off, int len) {
-    byte[] b = new byte[Pdu.HEADER_LENGTH + 6 + len];
+  /**
+   * The 12 bytes that precede a PDV fragment of {@code len} bytes in a P-DATA-TF PDU carrying
+   * that one PDV: PDU type and length, PDV item length, presentation context ID, message control
+   * header. The fragment itself follows on the wire unchanged.
+   */
+  public static byte[] pDataHeader(int pcid, int mch, int len) {
+    byte[] b = new byte[Pdu.HEADER_LENGTH + 6];
     b[0] = Pdu.P_DATA_TF;
     putInt(b, 2, len + 6);
     putInt(b, 6, len + 2);
     b[10] = (byte) pcid;
     b[11] = (byte) mch;
-    System.arraycopy(src, off, b, 12, len);
     return b;
   }
 
