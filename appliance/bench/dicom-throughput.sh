@@ -91,7 +91,9 @@ dcmtk_recv() { # mode: one, par, or ignore (one association, storescp --ignore: 
   c0=$(cpu_ms "$DPID")
   t0=$(now); if [ $mode = par ]; then par_assoc ANY-SCP "$P"; else one_assoc ANY-SCP "$P"; fi; t1=$(now)
   n=$(find "$OD" -type f | wc -l)
-  sleep 0.2; c1=$(cpu_ms "$DPID")     # --fork: the children's CPU is the parent's once they are reaped
+  # --fork: a child's CPU counts for the parent once the child has exited and been reaped, which
+  # happens just after storescu's release; one read 0.2 s after the pass missed some of it once
+  sleep 1; c1=$(cpu_ms "$DPID")
   kill "$DPID"; wait "$DPID" 2>/dev/null || true
   rm -rf "$OD"
   case $mode in
