@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.mre.dicom.net;
 
+import dev.mre.dicom.net.pdu.FrozenList;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
 public record PresentationContext(String abstractSyntax, List<String> transferSyntaxes) {
 
   public PresentationContext {
-    transferSyntaxes = List.copyOf(transferSyntaxes);
+    transferSyntaxes = FrozenList.copyOf(transferSyntaxes);
     if (transferSyntaxes.isEmpty()) {
       throw new IllegalArgumentException("a presentation context needs at least one transfer syntax");
     }

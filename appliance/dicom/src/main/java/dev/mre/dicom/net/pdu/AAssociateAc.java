@@ -19,7 +19,7 @@ public record AAssociateAc(int protocolVersion, String calledAe, String callingA
     implements Pdu {
 
   public AAssociateAc {
-    presentationContexts = List.copyOf(presentationContexts);
+    presentationContexts = FrozenList.copyOf(presentationContexts);
   }
 
   @Override

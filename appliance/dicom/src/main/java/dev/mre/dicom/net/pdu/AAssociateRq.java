@@ -23,7 +23,7 @@ public record AAssociateRq(int protocolVersion, String calledAe, String callingA
   public static final String DICOM_APPLICATION_CONTEXT = "1.2.840.10008.3.1.1.1";
 
   public AAssociateRq {
-    presentationContexts = List.copyOf(presentationContexts);
+    presentationContexts = FrozenList.copyOf(presentationContexts);
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.util.List;
 public record PDataTf(List<Pdv> pdvs) implements Pdu {
 
   public PDataTf {
-    pdvs = List.copyOf(pdvs);
+    pdvs = FrozenList.copyOf(pdvs);
   }
 
   @Override

@@ -29,7 +29,7 @@ public record PresentationContextItem(int id, int result, String abstractSyntax,
   public static final int TRANSFER_SYNTAXES_NOT_SUPPORTED = 4;
 
   public PresentationContextItem {
-    transferSyntaxes = List.copyOf(transferSyntaxes);
+    transferSyntaxes = FrozenList.copyOf(transferSyntaxes);
   }
 
   /** A proposed context in an A-ASSOCIATE-RQ. */

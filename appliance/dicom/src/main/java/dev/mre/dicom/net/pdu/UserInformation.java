@@ -26,7 +26,7 @@ public record UserInformation(long maxPduLength, String implementationClassUid,
                               Integer maxOpsPerformed, List<RoleSelection> roleSelections) {
 
   public UserInformation {
-    roleSelections = List.copyOf(roleSelections);
+    roleSelections = FrozenList.copyOf(roleSelections);
   }
 
   /** Without asynchronous operations window or role selections. */
