@@ -129,18 +129,10 @@ class SpoolTest {
     void withTheJournalTheFileAppearsAfterTheAcknowledgementWithTheExactBytes() throws Exception {
         Spool spool = new Spool(dir, 0, 1 << 20);
         spool.recover();
-        List<byte[]> contents = new ArrayList<>();
         java.util.concurrent.CountDownLatch visible = new java.util.concurrent.CountDownLatch(20);
-        for (int i = 1; i <= 20; i++) {
-            byte[] content = bytes(30_000 + i, i);
-            contents.add(content);
-            Spool.Stored s = spool.store(STUDY, SERIES, "1.2." + i, parts(content), visible::countDown);
-            assertFalse(s.duplicate());
-        }
+        List<byte[]> contents = storeNumbered(spool, "1.2.", 20, 30_000, visible);
         assertTrue(visible.await(30, java.util.concurrent.TimeUnit.SECONDS), "files never written");
-        for (int i = 1; i <= 20; i++) {
-            assertArrayEquals(contents.get(i - 1), Files.readAllBytes(spool.pathFor(STUDY, SERIES, "1.2." + i)));
-        }
+        assertFilesHold(spool, "1.2.", contents);
         spool.close();
         assertEquals(20, allFiles(dir.resolve(STUDY)).size(), "only the 20 objects, no temp file");
         assertFalse(Files.exists(spool.journalDir()), "a clean stop leaves nothing to replay");
@@ -151,20 +143,13 @@ class SpoolTest {
         // a quiet time and a deferral limit of a minute: no pause comes, so no file is written yet
         Spool spool = new Spool(dir, 0, 1 << 20, true, 60_000_000_000L, 60_000_000_000L, Long.MAX_VALUE);
         spool.recover();
-        List<byte[]> contents = new ArrayList<>();
         java.util.concurrent.CountDownLatch visible = new java.util.concurrent.CountDownLatch(5);
-        for (int i = 1; i <= 5; i++) {
-            byte[] content = bytes(20_000 + i, i);
-            contents.add(content);
-            spool.store(STUDY, SERIES, "1.3." + i, parts(content), visible::countDown);
-        }
+        List<byte[]> contents = storeNumbered(spool, "1.3.", 5, 20_000, visible);
         assertFalse(visible.await(500, java.util.concurrent.TimeUnit.MILLISECONDS), "written while deferred");
         assertFalse(Files.exists(spool.pathFor(STUDY, SERIES, "1.3.1")));
         spool.close();                              // does not wait for the pause: writes them now
         assertEquals(0, visible.getCount(), "every deferred file was written by close()");
-        for (int i = 1; i <= 5; i++) {
-            assertArrayEquals(contents.get(i - 1), Files.readAllBytes(spool.pathFor(STUDY, SERIES, "1.3." + i)));
-        }
+        assertFilesHold(spool, "1.3.", contents);
         assertFalse(Files.exists(spool.journalDir()), "a clean stop leaves nothing to replay");
     }
 
@@ -302,6 +287,25 @@ class SpoolTest {
             assertEquals(stored.stream().sorted().toList(),
                     allFiles(tmpfs.dir).stream().filter(p -> !p.startsWith(spool.journalDir())).sorted().toList(),
                     "a partial or temp file was left");
+        }
+    }
+
+    /** Stores objects {@code prefix}1..n (sizes base+i, first copies), each counting down {@code visible}. */
+    private static List<byte[]> storeNumbered(Spool spool, String prefix, int n, int base,
+                                              java.util.concurrent.CountDownLatch visible) throws Exception {
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            byte[] content = bytes(base + i, i);
+            contents.add(content);
+            assertFalse(spool.store(STUDY, SERIES, prefix + i, parts(content), visible::countDown).duplicate());
+        }
+        return contents;
+    }
+
+    /** Each file {@code prefix}1..n holds exactly the bytes stored for it. */
+    private static void assertFilesHold(Spool spool, String prefix, List<byte[]> contents) throws Exception {
+        for (int i = 1; i <= contents.size(); i++) {
+            assertArrayEquals(contents.get(i - 1), Files.readAllBytes(spool.pathFor(STUDY, SERIES, prefix + i)));
         }
     }
 }
